@@ -1,0 +1,4 @@
+"""URLs of the committees app (under the language prefix)."""
+
+app_name = "committees"
+urlpatterns = []

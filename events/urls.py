@@ -1,0 +1,4 @@
+"""URLs of the events app (under the language prefix)."""
+
+app_name = "events"
+urlpatterns = []

@@ -1,0 +1,89 @@
+"""Membership rules: the history of a government's standing and what follows from it.
+
+The current membership type and the admission date shown in lists are derived from the
+``MembershipEvent`` rows; the functions here are the only writers and keep the two in step.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from members.models import DatePrecision, MemberGovernment, MembershipEvent, MembershipType
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """A date shown only as precisely as the record states it: 2006, September 2000, 10 August 2021."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def type_on(member: MemberGovernment, on: datetime.date) -> str | None:
+    """The membership type of ``member`` on ``on``; the same rule as ``MemberGovernmentQuerySet.with_type_on``."""
+    events = [e for e in member.membership_events.all() if e.date is None or e.date <= on]
+    return events[-1].membership_type if events else None
+
+
+def sync_from_history(member: MemberGovernment) -> MemberGovernment:
+    """Set the stored membership type and admission date from the history, and save them."""
+    events = list(member.membership_events.all())
+    if events:
+        member.membership_type = events[-1].membership_type
+        admissions = [e for e in events if e.kind == MembershipEvent.Kind.ADMITTED]
+        first = admissions[0] if admissions else None
+        member.admitted_on = first.date if first else None
+        member.admitted_precision = first.date_precision if first else ""
+    member.full_clean()
+    member.save(update_fields=["membership_type", "admitted_on", "admitted_precision"])
+    return member
+
+
+@transaction.atomic
+def record_membership_event(
+    *,
+    member: MemberGovernment,
+    kind: str,
+    membership_type: str,
+    date: datetime.date | None,
+    date_precision: str = DatePrecision.DAY,
+    description: str = "",
+    source: str = "",
+) -> MembershipEvent:
+    """Record a change of standing and bring the government's stored type up to date."""
+    event = MembershipEvent(
+        member=member,
+        kind=kind,
+        membership_type=membership_type,
+        date=date,
+        date_precision=date_precision if date else "",
+        description=description,
+        source=source,
+    )
+    event.full_clean()
+    event.save()
+    sync_from_history(member)
+    return event
+
+
+def admit_member(
+    *, member: MemberGovernment, on: datetime.date, associate: bool = False, description: str = "", source: str = ""
+) -> MembershipEvent:
+    """Admit a government as a member or associate member (Charter art. 8(1)) on ``on``."""
+    current = type_on(member, on)
+    if current in (MembershipType.MEMBER, MembershipType.ASSOCIATE):
+        raise ValidationError(_("%(member)s is already a member on %(date)s.") % {"member": member, "date": on})
+    return record_membership_event(
+        member=member,
+        kind=MembershipEvent.Kind.ADMITTED,
+        membership_type=MembershipType.ASSOCIATE if associate else MembershipType.MEMBER,
+        date=on,
+        description=description,
+        source=source,
+    )

@@ -1,0 +1,60 @@
+"""Open data: every member government as JSON and CSV, names keyed by language code."""
+
+import csv
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from modeltranslation.utils import build_localized_fieldname
+
+from members.models import MemberGovernment
+
+TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observer", "former": "former"}
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def member_records():
+    """One plain dict per government, in directory order."""
+    governments = MemberGovernment.objects.select_related("country").order_by(
+        "country__display_order", "list_position", "name_en"
+    )
+    return [
+        {
+            "slug": g.slug,
+            "country": g.country.code,
+            "type": TYPE_CODES[g.membership_type],
+            "admitted": admitted_value(g),
+            "names": {code: getattr(g, build_localized_fieldname("name", code)) or "" for code in LANGUAGE_CODES},
+        }
+        for g in governments
+    ]
+
+
+def admitted_value(government):
+    """The admission date as precisely as the record states it: 2006, 2000-09 or 2021-08-10."""
+    value = government.admitted_on
+    if value is None:
+        return None
+    return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(
+        government.admitted_precision, value.isoformat()
+    )
+
+
+def members_json(request):
+    response = JsonResponse({"members": member_records()}, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def members_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="near-members.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response.write("\ufeff")  # BOM, so spreadsheet programs read the CJK and Cyrillic names as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(["slug", "country", "type", "admitted"] + [f"name_{code}" for code in LANGUAGE_CODES])
+    for record in member_records():
+        writer.writerow(
+            [record["slug"], record["country"], record["type"], record["admitted"] or ""]
+            + [record["names"][code] for code in LANGUAGE_CODES]
+        )
+    return response

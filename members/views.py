@@ -1,0 +1,65 @@
+"""Public views of the member directory."""
+
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+
+from members.models import Country, MemberGovernment, MembershipType
+
+# Types a visitor may filter by; former members are listed only when asked for.
+DIRECTORY_TYPES = [MembershipType.MEMBER, MembershipType.ASSOCIATE, MembershipType.OBSERVER, MembershipType.FORMER]
+
+
+def directory(request):
+    """Member governments grouped by country, with counts; filter by type, search in any language."""
+    selected_type = request.GET.get("type", "")
+    if selected_type not in DIRECTORY_TYPES:
+        selected_type = ""
+    query = request.GET.get("q", "").strip()[:100]
+
+    governments = MemberGovernment.objects.select_related("country")
+    governments = governments.filter(membership_type=selected_type) if selected_type else governments.current()
+    governments = governments.search(query).order_by("country__display_order", "list_position", "name_en")
+
+    groups = [
+        {"country": country, "governments": list(items)}
+        for country, items in groupby(governments, key=lambda g: g.country)
+    ]
+    for group in groups:
+        group["count"] = len(group["governments"])
+    return render(
+        request,
+        "members/directory.html",
+        {
+            "groups": groups,
+            "total": sum(group["count"] for group in groups),
+            "types": [(t.value, t.label) for t in DIRECTORY_TYPES],
+            "selected_type": selected_type,
+            "query": query,
+        },
+    )
+
+
+def detail(request, slug):
+    """One government: its names in all six languages, country, type, admission and history."""
+    government = get_object_or_404(MemberGovernment.objects.select_related("country"), slug=slug)
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "government": government,
+            "names": government_names(government),
+            "history": government.membership_events.all(),
+        },
+    )
+
+
+def government_names(government):
+    """(language code, language name, name in that language) for the six languages."""
+    from django.conf import settings
+    from modeltranslation.utils import build_localized_fieldname
+
+    return [
+        (code, label, getattr(government, build_localized_fieldname("name", code)) or "")
+        for code, label in settings.LANGUAGES
+    ]

@@ -1,0 +1,24 @@
+"""Load the association's real data from fixtures/ (idempotent)."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load every fixtures/NN_*.json in name order, in one transaction. Rows carry their "
+        "primary keys, so a second run updates them in place and never duplicates."
+    )
+
+    def handle(self, *args, **options):
+        files = sorted(FIXTURES_DIR.glob("[0-9][0-9]_*.json"))
+        with transaction.atomic():
+            for path in files:
+                call_command("loaddata", str(path), verbosity=0)
+        self.stdout.write(f"Loaded {len(files)} fixture files from {FIXTURES_DIR.name}/.")

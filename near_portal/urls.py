@@ -1,0 +1,32 @@
+"""Root URLs. Public pages live under a language prefix (/en/, /mn/, /zh-hans/, /ko/, /ja/, /ru/);
+the admin, open data, health check and calendar-neutral endpoints do not."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from members import open_data
+from near_portal import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    # Lets staff pick the admin's language (a cookie); public pages use the URL prefix.
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("open-data/members.json", open_data.members_json, name="open-data-members-json"),
+    path("open-data/members.csv", open_data.members_csv, name="open-data-members-csv"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("", include("members.urls")),
+    path("", include("governance.urls")),
+    path("", include("committees.urls")),
+    path("", include("events.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

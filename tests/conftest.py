@@ -1,0 +1,24 @@
+"""Shared fixtures: the real PostgreSQL (embedded unless DATABASE_URL is set) and the real data."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Point the test database at the embedded PostgreSQL, starting it if needed."""
+    if not os.environ.get("DATABASE_URL"):
+        from django.conf import settings
+
+        from near_portal import embedded_db
+
+        settings.DATABASES["default"]["HOST"] = embedded_db.start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the association's real data, as `make run` loads it."""
+    with django_db_blocker.unblock():
+        call_command("load_near_data", verbosity=0)
