@@ -1,0 +1,10 @@
+"""Six-language content fields of committees (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from committees.models import Committee
+
+
+@register(Committee)
+class CommitteeTranslationOptions(TranslationOptions):
+    fields = ("name", "field_of_activity", "description")
