@@ -3,7 +3,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from members.membership import sync_from_history
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
+from members.resources import NAME_FIELDS, MemberGovernmentResource
+from near_portal.importexport import AllOrNothingImportMixin
 
 
 @admin.register(Country)
@@ -24,14 +27,20 @@ class LiaisonContactInline(admin.TabularInline):
 
 
 @admin.register(MemberGovernment)
-class MemberGovernmentAdmin(TabbedTranslationAdmin):
+class MemberGovernmentAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
+    resource_classes = [MemberGovernmentResource]
     list_display = ("name", "country", "kind", "membership_type", "list_position", "admitted_on")
     list_filter = ("country", "membership_type", "kind")
-    search_fields = [f"name_{code}" for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")] + ["slug"]
+    search_fields = [*NAME_FIELDS, "slug"]
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("membership_type", "admitted_on", "admitted_precision")
     inlines = [MembershipEventInline, LiaisonContactInline]
     list_select_related = ("country",)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The stored type and admission date follow the history just edited inline.
+        sync_from_history(form.instance)
 
 
 @admin.register(Partner)

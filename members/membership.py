@@ -36,7 +36,14 @@ def sync_from_history(member: MemberGovernment) -> MemberGovernment:
     events = list(member.membership_events.all())
     if events:
         member.membership_type = events[-1].membership_type
-        admissions = [e for e in events if e.kind == MembershipEvent.Kind.ADMITTED]
+        # Admission is the first admission as a member or associate member; an earlier
+        # listing as observer is history, not admission (Charter arts. 4, 4-2).
+        admissions = [
+            e
+            for e in events
+            if e.kind == MembershipEvent.Kind.ADMITTED
+            and e.membership_type in (MembershipType.MEMBER, MembershipType.ASSOCIATE)
+        ]
         first = admissions[0] if admissions else None
         member.admitted_on = first.date if first else None
         member.admitted_precision = first.date_precision if first else ""

@@ -1,0 +1,123 @@
+"""Public pages of the member directory, in the six languages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Country, MemberGovernment
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "mn", "zh-hans", "ko", "ja", "ru"]
+HYOGO = {"en": "Hyogo Prefecture", "mn": "Хёго муж", "zh-hans": "兵库县", "ko": "효고현", "ja": "兵庫県",
+         "ru": "Префектура Хиого"}
+DIRECTORY_TITLE = {"en": "Member governments", "mn": "Гишүүн орон нутгийн захиргаад", "zh-hans": "会员地方政府",
+                   "ko": "회원 자치단체", "ja": "会員自治体", "ru": "Члены ассоциации"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_directory_shows_that_languages_names(client, lang):
+    response = client.get(f"/{lang}/members/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert f">{HYOGO[lang]}</a>" in html
+    assert f"<h1>{DIRECTORY_TITLE[lang]}</h1>" in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_and_hreflang_keep_the_visitor_on_the_same_page(client, lang):
+    html = client.get(f"/{lang}/members/hyogo/?x=1").content.decode()
+    for other in LANGUAGES:
+        assert f'<link rel="alternate" hreflang="{other}" href="http://testserver/{other}/members/hyogo/?x=1">' in html
+        assert re.search(rf'<a href="/{other}/members/hyogo/\?x=1" hreflang="{other}" lang="{other}"', html)
+    assert re.search(r'<a href="/mn/members/hyogo/\?x=1" hreflang="mn" lang="mn"( aria-current="true")?>Монгол</a>', html)
+    assert html.count('aria-current="true"') == 1
+
+
+def test_root_redirects_by_accept_language_with_english_fallback(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ko-KR,ko;q=0.9").url == "/ko/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="mn").url == "/mn/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE").url == "/en/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_member_page_lists_names_in_all_six_languages(client, lang):
+    html = client.get(f"/{lang}/members/liaoning/").content.decode()
+    for name in ["Liaoning Province", "Ляонин муж", "辽宁省", "랴오닝성", "遼寧省", "Провинция Ляонин"]:
+        assert name in html
+
+
+def test_member_page_shows_admission_at_the_recorded_precision(client):
+    assert "<dd>2006</dd>" in client.get("/en/members/hubei/").content.decode()
+    assert "<dd>September 2000</dd>" in client.get("/en/members/ningxia/").content.decode()
+    assert "<dd>Aug. 10, 2021</dd>" in client.get("/en/members/liaoning/").content.decode()
+    assert "<dd>2000 оны 9 сар</dd>" in client.get("/mn/members/ningxia/").content.decode()
+
+
+@pytest.mark.parametrize(("query", "slug"), [("兵庫", "hyogo"), ("Хёго", "hyogo"), ("효고", "hyogo"), ("hyogo", "hyogo"),
+                                              ("Иркутская", "irkutsk"), ("울란바토르", "ulaanbaatar")])
+def test_directory_search_finds_a_government_by_any_languages_name(client, query, slug):
+    response = client.get("/en/members/", {"q": query})
+    assert [g.slug for group in response.context["groups"] for g in group["governments"]] == [slug]
+
+
+def test_directory_groups_by_country_with_counts(client):
+    groups = client.get("/en/members/").context["groups"]
+    assert [(g["country"].code, g["count"]) for g in groups] == [
+        ("CN", 13), ("JP", 12), ("KR", 16), ("MN", 22), ("RU", 16), ("KP", 2), ("VN", 1)]
+
+
+def test_directory_filters_by_membership_type(client):
+    groups = client.get("/en/members/", {"type": "observer"}).context["groups"]
+    assert [g.slug for group in groups for g in group["governments"]] == ["tianjin", "yamaguchi"]
+    assert client.get("/en/members/", {"type": "bogus"}).context["selected_type"] == ""
+
+
+def test_directory_query_count_does_not_grow_with_members(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get("/en/members/")
+    russia = Country.objects.get(code="RU")
+    MemberGovernment.objects.bulk_create(
+        MemberGovernment(name=f"Test {i}", name_en=f"Test {i}", slug=f"test-{i}", country=russia, kind="oblast")
+        for i in range(718)
+    )
+    assert MemberGovernment.objects.count() == 800
+    with django_assert_num_queries(1):
+        response = client.get("/en/members/")
+    assert response.context["total"] == 800
+
+
+def test_home_page_figures_come_from_the_data(client):
+    response = client.get("/en/")
+    assert (response.context["member_count"], response.context["associate_count"]) == (79, 1)
+    assert [c.code for c in response.context["countries"]] == ["CN", "JP", "KR", "MN", "RU", "KP"]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("mn", "Хуудас олдсонгүй"), ("zh-hans", "页面未找到"),
+                                             ("ko", "페이지를 찾을 수 없습니다"), ("ja", "ページが見つかりません"),
+                                             ("ru", "Страница не найдена")])
+def test_unknown_page_gives_a_translated_404(client, lang, title):
+    response = client.get(f"/{lang}/members/no-such-government/")
+    assert response.status_code == 404
+    assert f"<h1>{title}</h1>" in response.content.decode()
+
+
+def test_liaison_contacts_never_appear_on_public_pages(client):
+    hyogo = MemberGovernment.objects.get(slug="hyogo")
+    hyogo.contacts.create(name="Secret Liaison", email="liaison@example.org")
+    assert "Secret Liaison" not in client.get("/en/members/hyogo/").content.decode()
+    assert "liaison@example.org" not in client.get("/open-data/members.json").content.decode()
+
+
+def test_healthz_checks_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")
+
+
+def test_every_language_label_is_the_languages_own_name():
+    with translation.override("ko"):
+        assert reverse("members:directory") == "/ko/members/"
