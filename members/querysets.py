@@ -1,7 +1,14 @@
 """Reusable reads of member governments."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from modeltranslation.utils import build_localized_fieldname
+
+
+def localized_fields(field):
+    """``name`` -> ["name_en", "name_mn", "name_zh_hans", ...]: the field in the six languages."""
+    return [build_localized_fieldname(field, code) for code, _label in settings.LANGUAGES]
 
 
 class MemberGovernmentQuerySet(models.QuerySet):
@@ -46,13 +53,10 @@ class MemberGovernmentQuerySet(models.QuerySet):
 
     def search(self, text):
         """Governments whose name in any of the six languages contains ``text``."""
-        from django.conf import settings
-        from modeltranslation.utils import build_localized_fieldname
-
         text = text.strip()
         if not text:
             return self
         condition = Q(slug__icontains=text)
-        for code, _name in settings.LANGUAGES:
-            condition |= Q(**{f"{build_localized_fieldname('name', code)}__icontains": text})
+        for field in localized_fields("name"):
+            condition |= Q(**{f"{field}__icontains": text})
         return self.filter(condition)

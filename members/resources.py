@@ -1,15 +1,14 @@
 """Spreadsheet import and export of member governments: one name column per language."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
-from modeltranslation.utils import build_localized_fieldname
 
 from members.membership import record_membership_event
 from members.models import Country, MemberGovernment, MembershipEvent, MembershipType
+from members.querysets import localized_fields
 from near_portal.importexport import SafeSpreadsheetResource
 
-NAME_FIELDS = [build_localized_fieldname("name", code) for code, _label in settings.LANGUAGES]
+NAME_FIELDS = localized_fields("name")
 
 
 class CountryCodeWidget(widgets.ForeignKeyWidget):

@@ -2,9 +2,19 @@
 
 from itertools import groupby
 
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
 from django.shortcuts import get_object_or_404, render
 
-from members.models import Country, MemberGovernment, MembershipType
+from members.models import MemberGovernment, MembershipType
+from members.querysets import localized_fields
+
+# What the directory shows (names in every language, for modeltranslation's fallbacks).
+DIRECTORY_COLUMNS = [
+    "slug", "membership_type", "list_position", "country__code", "country__display_order",
+    *localized_fields("name"), *[f"country__{field}" for field in localized_fields("name")],
+]
 
 # Types a visitor may filter by; former members are listed only when asked for.
 DIRECTORY_TYPES = [MembershipType.MEMBER, MembershipType.ASSOCIATE, MembershipType.OBSERVER, MembershipType.FORMER]
@@ -17,7 +27,7 @@ def directory(request):
         selected_type = ""
     query = request.GET.get("q", "").strip()[:100]
 
-    governments = MemberGovernment.objects.select_related("country")
+    governments = MemberGovernment.objects.select_related("country").only(*DIRECTORY_COLUMNS)
     governments = governments.filter(membership_type=selected_type) if selected_type else governments.current()
     governments = governments.search(query).order_by("country__display_order", "list_position", "name_en")
 
@@ -56,9 +66,6 @@ def detail(request, slug):
 
 def government_names(government):
     """(language code, language name, name in that language) for the six languages."""
-    from django.conf import settings
-    from modeltranslation.utils import build_localized_fieldname
-
     return [
         (code, label, getattr(government, build_localized_fieldname("name", code)) or "")
         for code, label in settings.LANGUAGES

@@ -121,3 +121,15 @@ def test_healthz_checks_the_database(client, django_assert_num_queries):
 def test_every_language_label_is_the_languages_own_name():
     with translation.override("ko"):
         assert reverse("members:directory") == "/ko/members/"
+
+
+@pytest.mark.parametrize(("accept", "title"), [("ko", "NEAR 사무국"), ("ru", "Секретариат NEAR"), ("mn", "NEAR-ын Хэрэг эрхлэх газар")])
+def test_admin_speaks_the_staff_members_language(admin_client, accept, title):
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert f'<html lang="{accept}"' in html
+    assert title in html
+
+
+def test_staff_member_can_switch_the_admin_language(admin_client):
+    admin_client.post("/i18n/setlang/", {"language": "ja", "next": "/admin/"})
+    assert '<html lang="ja"' in admin_client.get("/admin/").content.decode()
