@@ -11,6 +11,7 @@
 
 from import_export import resources
 from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -45,6 +46,8 @@ class SafeSpreadsheetResource(resources.ModelResource):
 class AllOrNothingImportMixin(ImportExportMixin):
     """Admin import/export where an import with any bad row writes nothing."""
 
+    # Staff exchange CSV and XLSX files.
+    formats = [base_formats.CSV, base_formats.XLSX]
     import_form_class = ImportForm
     confirm_form_class = ConfirmImportForm
 

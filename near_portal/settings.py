@@ -162,3 +162,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
+
+# --- Spreadsheets (django-import-export) ---------------------------------------------------
+# Every import runs row by row inside one transaction (formats: near_portal/importexport.py).
+IMPORT_EXPORT_USE_TRANSACTIONS = True

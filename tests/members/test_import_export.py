@@ -112,3 +112,19 @@ def test_exported_name_starting_with_a_formula_is_escaped_in_the_file():
     exported = MemberGovernmentResource().export()
     row = next(row for row in exported.dict if row["slug"] == "tianjin")
     assert row["name_en"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_xlsx_import_with_a_bad_row_writes_nothing(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = ["nowhere", "ZZ", "province", "", "", "Nowhere", "", "", "", "", ""]
+    content = tablib.Dataset(NEW_ROW, bad, headers=HEADERS).export("xlsx")
+    upload = SimpleUploadedFile("members.xlsx", content)
+    response = admin_client.post(reverse("admin:members_membergovernment_import"), {"import_file": upload, "format": "1"})
+    assert "country &#x27;ZZ&#x27; is not one of" in response.content.decode()
+    assert not MemberGovernment.objects.filter(slug="test-oblast").exists()
+
+
+def test_admin_offers_exactly_csv_and_xlsx(admin_client):
+    html = admin_client.get(reverse("admin:members_membergovernment_import")).content.decode()
+    assert re.findall(r'<option value="\d+"[^>]*>([a-z]+)</option>', html) == ["csv", "xlsx"]

@@ -133,3 +133,14 @@ def test_admin_speaks_the_staff_members_language(admin_client, accept, title):
 def test_staff_member_can_switch_the_admin_language(admin_client):
     admin_client.post("/i18n/setlang/", {"language": "ja", "next": "/admin/"})
     assert '<html lang="ja"' in admin_client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Server error"), ("mn", "Серверийн алдаа"), ("ko", "서버 오류"),
+                                             ("ru", "Ошибка сервера")])
+def test_server_error_page_is_translated(lang, title):
+    from django.template.loader import render_to_string
+
+    with translation.override(lang):
+        html = render_to_string("500.html")
+    assert f"<h1>{title}</h1>" in html
+    assert f'<html lang="{lang}">' in html
