@@ -144,3 +144,10 @@ def test_server_error_page_is_translated(lang, title):
         html = render_to_string("500.html")
     assert f"<h1>{title}</h1>" in html
     assert f'<html lang="{lang}">' in html
+
+
+def test_tabbed_admin_loads_jquery_ui_from_our_own_static_files(admin_client):
+    html = admin_client.get(f"/admin/members/membergovernment/{MemberGovernment.objects.get(slug='hyogo').pk}/change/")
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', html.content.decode())
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in scripts
+    assert [s for s in scripts if s.startswith(("http:", "https:", "//"))] == []
