@@ -4,10 +4,18 @@ import datetime
 import itertools
 
 import pytest
+from django.utils import translation
 
 from events.models import Event
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English; a page requested in another language must not leak into the next test."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
