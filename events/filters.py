@@ -47,7 +47,7 @@ def read_filters(params) -> EventFilters:
     """The filters in ``params`` (request.GET); raise BadFilter for a value that is not one."""
     kind = params.get("kind", "")
     if kind and kind not in Event.Kind.values:
-        raise BadFilter(_("\u201c%(value)s\u201d is not a kind of event.") % {"value": kind[:50]})
+        raise BadFilter(_("“%(value)s” is not a kind of event.") % {"value": kind[:50]})
 
     year = params.get("year", "")
     if year and not YEAR.fullmatch(year):
@@ -57,12 +57,12 @@ def read_filters(params) -> EventFilters:
     if slug := params.get("committee", ""):
         committee = Committee.objects.filter(slug=slug[:80]).first()
         if committee is None:
-            raise BadFilter(_("No committee has the address \u201c%(value)s\u201d.") % {"value": slug[:50]})
+            raise BadFilter(_("No committee has the address “%(value)s”.") % {"value": slug[:50]})
 
     government = None
     if slug := params.get("government", ""):
         government = MemberGovernment.objects.filter(slug=slug[:80]).first()
         if government is None:
-            raise BadFilter(_("No member government has the address \u201c%(value)s\u201d.") % {"value": slug[:50]})
+            raise BadFilter(_("No member government has the address “%(value)s”.") % {"value": slug[:50]})
 
     return EventFilters(kind=kind, year=int(year) if year else None, committee=committee, government=government)

@@ -44,7 +44,7 @@ class SlugWidget(widgets.ForeignKeyWidget):
             return super().clean(value, row=row, **kwargs)
         except self.model.DoesNotExist:
             raise ValueError(
-                _("No %(label)s has the slug \u201c%(value)s\u201d.") % {"label": self.label, "value": value}
+                _("No %(label)s has the slug “%(value)s”.") % {"label": self.label, "value": value}
             ) from None
 
 

@@ -3,7 +3,9 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -84,7 +86,7 @@ class Event(models.Model):
     # Figures as the record gives them (annual reports often give only totals).
     recorded_participants = models.PositiveIntegerField(_("participants (as recorded)"), null=True, blank=True)
     participants_more_than = models.BooleanField(
-        _("more than that number"), default=False, help_text=_("The record says \u201cmore than\u201d (\u4f59) the number.")
+        _("more than that number"), default=False, help_text=_("The record says “more than” (余) the number.")
     )
     recorded_governments = models.PositiveSmallIntegerField(_("governments (as recorded)"), null=True, blank=True)
     recorded_countries = models.PositiveSmallIntegerField(_("countries (as recorded)"), null=True, blank=True)
@@ -299,3 +301,10 @@ class Attachment(models.Model):
     @property
     def is_image(self):
         return self.content_type.startswith("image/")
+
+
+@receiver(post_delete, sender=Attachment)
+def delete_attachment_file(sender, instance, **kwargs):
+    """A deleted attachment leaves no file under MEDIA_ROOT (once the deletion is committed)."""
+    if instance.file:
+        transaction.on_commit(lambda: instance.file.delete(save=False))

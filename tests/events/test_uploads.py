@@ -203,3 +203,11 @@ def test_a_file_of_another_event_or_a_missing_file_is_404(client):
     assert client.get(f"/en/events/working-level-workshop-2018/files/{attachment.pk}/").status_code == 404
     Path(attachment.file.path).unlink()
     assert client.get(attachment.get_absolute_url()).status_code == 404
+
+
+def test_deleting_an_attachment_removes_its_file(django_capture_on_commit_callbacks):
+    attachment = attach("minutes.pdf", PDF)
+    stored = Path(attachment.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.delete()
+    assert stored.exists() is False
