@@ -3,10 +3,10 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404, render
 from modeltranslation.utils import build_localized_fieldname
 
-from django.shortcuts import get_object_or_404, render
-
+from events.models import Event
 from members.models import MemberGovernment, MembershipType
 from members.querysets import localized_fields
 
@@ -60,6 +60,7 @@ def detail(request, slug):
             "government": government,
             "names": government_names(government),
             "history": government.membership_events.all(),
+            "member_events": Event.objects.published().involving(government).for_listing(),
         },
     )
 

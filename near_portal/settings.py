@@ -167,3 +167,6 @@ LOGGING = {
 # --- Spreadsheets (django-import-export) ---------------------------------------------------
 # Every import runs row by row inside one transaction (formats: near_portal/importexport.py).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Django 6 behaviour now: URL fields without a scheme mean https.
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +23,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds the association's real data, as `make run` loads it."""
     with django_db_blocker.unblock():
         call_command("load_near_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English: a page requested in another language must not leak into the next test."""
+    with translation.override("en"):
+        yield

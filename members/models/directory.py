@@ -28,7 +28,8 @@ class MembershipType(models.TextChoices):
 class NaturalKeyManager(models.Manager):
     """Looks rows up by their natural key field, so fixtures can refer to slugs and codes."""
 
-    def __init__(self, field):
+    def __init__(self, field="slug"):
+        # Django builds related managers by calling the class without arguments.
         super().__init__()
         self.natural_key_field = field
 

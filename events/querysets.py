@@ -1,0 +1,58 @@
+"""Reusable reads of events. Rules that depend on the date take it as an argument."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+
+
+class EventQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def published(self):
+        """Events shown on the public site."""
+        return self.filter(published=True)
+
+    def with_last_day(self):
+        """Annotate ``ends_on``: the end date, or the start date of a one-day event (``Event.last_day``)."""
+        return self.annotate(ends_on=Coalesce("end_date", "start_date"))
+
+    def upcoming(self, on):
+        """Events not yet over on ``on`` (running or to come), soonest first."""
+        return self.with_last_day().filter(ends_on__gte=on).order_by("start_date", "start_time", "pk")
+
+    def past(self, on):
+        """Events over before ``on``, latest first."""
+        return self.with_last_day().filter(ends_on__lt=on).order_by("-start_date", "-pk")
+
+    def in_year(self, year):
+        """Events that start in ``year``."""
+        return self.filter(start_date__year=year)
+
+    def held_on_or_before(self, on):
+        """Events that had started by ``on`` (for a committee's latest activity on a date)."""
+        return self.filter(start_date__lte=on)
+
+    def held_after(self, on):
+        """Events that started after ``on`` (for meetings recorded after a baseline date)."""
+        return self.filter(start_date__gt=on)
+
+    def meetings(self):
+        """Meetings of specialized committees."""
+        return self.filter(kind="committee_meeting")
+
+    def for_committee(self, committee):
+        """The events of a committee: its meetings and what it organised or was linked to."""
+        return self.filter(committee=committee)
+
+    def involving(self, member):
+        """Events ``member`` hosted or took part in, each once, with ``member_hosted`` annotated."""
+        from events.models import Participation
+
+        hosted = self.model.hosts.through.objects.filter(event_id=OuterRef("pk"), membergovernment_id=member.pk)
+        joined = Participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
+        return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
+
+    def for_listing(self):
+        """What a list of events shows, fetched in a fixed number of queries."""
+        return self.select_related("committee", "country").prefetch_related("hosts")

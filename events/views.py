@@ -1,0 +1,136 @@
+"""Public pages of events: the list, one event, its files, and the calendar feeds."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committees.models import Committee
+from events.calendar import build_calendar
+from events.figures import country_columns, event_figures
+from events.filters import BadFilter, read_filters
+from events.models import Attachment, CountryFigure, Event, Participation
+from members.models import MemberGovernment
+
+PAST_PER_PAGE = 50
+
+
+def bad_request(request, message):
+    """The translated 400 page, saying what was wrong with the address."""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def visible_events(request):
+    """Staff also see unpublished events (to check them before publishing)."""
+    events = Event.objects.all()
+    return events if request.user.is_staff else events.published()
+
+
+def event_list(request):
+    """Upcoming events first (soonest first), then past ones (latest first), with filters."""
+    try:
+        filters = read_filters(request.GET)
+    except BadFilter as error:
+        return bad_request(request, error.message)
+    page_number = request.GET.get("page", "1")
+    if not page_number.isascii() or not page_number.isdigit() or int(page_number) < 1:
+        return bad_request(request, _("The page number must be a whole number such as 2."))
+
+    today = timezone.localdate()
+    events = filters.apply(Event.objects.published()).for_listing()
+    try:
+        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(int(page_number))
+    except EmptyPage:
+        raise Http404(_("There is no such page of past events."))
+    published = Event.objects.published()
+    context = {
+        "filters": filters,
+        "upcoming": list(events.upcoming(on=today)) if past.number == 1 else [],
+        "past": past,
+        "kinds": Event.Kind.choices,
+        "years": [day.year for day in published.dates("start_date", "year", order="DESC")],
+        "committees": Committee.objects.filter(pk__in=published.values("committee_id")),
+        "governments": MemberGovernment.objects.filter(
+            Q(pk__in=Event.hosts.through.objects.filter(event__published=True).values("membergovernment_id"))
+            | Q(pk__in=Participation.objects.filter(event__published=True).values("member_id"))
+        ).select_related("country"),
+    }
+    return render(request, "events/list.html", context)
+
+
+def event_detail(request, slug):
+    """One event: dates, place, organiser, figures as recorded or counted, governments, files."""
+    attachments = Attachment.objects.all() if request.user.is_staff else Attachment.objects.filter(public=True)
+    event = get_object_or_404(
+        visible_events(request)
+        .select_related("committee", "country")
+        .prefetch_related(
+            "hosts",
+            Prefetch("participations", queryset=Participation.objects.select_related("member__country")),
+            Prefetch("country_figures", queryset=CountryFigure.objects.select_related("country")),
+            Prefetch("attachments", queryset=attachments),
+        ),
+        slug=slug,
+    )
+    context = {"event": event, "figures": event_figures(event), "columns": country_columns(event)}
+    return render(request, "events/detail.html", context)
+
+
+def attachment(request, slug, pk):
+    """An event's file: images shown inline, everything else downloaded; never sniffed or scripted."""
+    files = Attachment.objects.select_related("event")
+    if not request.user.is_staff:
+        files = files.filter(public=True, event__published=True)
+    item = get_object_or_404(files, pk=pk, event__slug=slug)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The file is missing."))
+    response = FileResponse(
+        handle, content_type=item.content_type, as_attachment=not item.is_image, filename=item.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Even if a file were interpreted as a page, it could run nothing and load nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response
+
+
+def calendar_response(request, events, *, name, filename):
+    content = build_calendar(
+        events.select_related("country").order_by("start_date", "pk"),
+        name=name,
+        stamp=timezone.now(),
+        url_for=lambda event: request.build_absolute_uri(event.get_absolute_url()),
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def events_ics(request):
+    """Every published event, for calendar clients."""
+    return calendar_response(
+        request, Event.objects.published(), name=_("NEAR events"), filename=f"near-events-{request.LANGUAGE_CODE}"
+    )
+
+
+def committee_events_ics(request, slug):
+    """The published events of one specialized committee."""
+    committee = get_object_or_404(Committee, slug=slug)
+    return calendar_response(
+        request,
+        Event.objects.published().for_committee(committee),
+        name=_("NEAR events: %(committee)s") % {"committee": committee.name},
+        filename=f"near-{committee.slug}-{request.LANGUAGE_CODE}",
+    )
+
+
+def event_ics(request, slug):
+    """One event, to add to a calendar."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return calendar_response(
+        request, Event.objects.filter(pk=event.pk), name=event.title, filename=f"near-{event.slug}"
+    )

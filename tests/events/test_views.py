@@ -1,0 +1,180 @@
+"""Public pages of events in the six languages: list, filters, detail, member pages."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event
+from members.models import MemberGovernment
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "mn", "zh-hans", "ko", "ja", "ru")
+BAD_YEAR = {
+    "en": "The year must be written with four digits, for example 2018.",
+    "mn": "Оныг дөрвөн оронтой тоогоор бичнэ үү, жишээ нь 2018.",
+    "zh-hans": "年份须为四位数字，例如 2018。",
+    "ko": "연도는 2018처럼 네 자리 숫자로 적어야 합니다.",
+    "ja": "年は 2018 のように4桁の数字で書いてください。",
+    "ru": "Год нужно указать четырьмя цифрами, например 2018.",
+}
+EVENTS_LABEL = {"en": "Events", "mn": "Арга хэмжээ", "zh-hans": "活动", "ko": "행사", "ja": "イベント", "ru": "Мероприятия"}
+
+
+def titles(response):
+    found = re.findall(r'<h3 class="event-title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return [html.unescape(title) for title in found]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_list_shows_every_published_event_in_each_language(client, language):
+    response = client.get(f"/{language}/events/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<html lang="{language}">' in page
+    assert f'<h1>{EVENTS_LABEL[language]}</h1>' in page
+    assert len(titles(response)) == 50
+    assert Event.objects.get(slug="12th-general-assembly-2018").title in page
+
+
+def test_upcoming_events_come_first_soonest_first_then_past_ones_latest_first(client, make_event):
+    today = timezone.localdate()
+    make_event(title_en="Later meeting", start_date=today + datetime.timedelta(days=40))
+    make_event(title_en="Sooner meeting", start_date=today + datetime.timedelta(days=5))
+    make_event(title_en="Running meeting", start_date=today - datetime.timedelta(days=1), end_date=today)
+    shown = titles(client.get("/en/events/"))
+    assert shown[:3] == ["Running meeting", "Sooner meeting", "Later meeting"]
+    assert shown[3:5] == ["13th General Assembly of NEAR", "NEAR International Cruise Tourism Forum (announced)"]
+
+
+def test_the_list_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, make_event):
+    committee = Event.objects.get(slug="16th-disaster-prevention-committee-2018").committee
+    hyogo = MemberGovernment.objects.get(slug="hyogo")
+    make_event(
+        kind="committee_meeting",
+        committee=committee,
+        hosts=[hyogo],
+        start_date=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    # upcoming + hosts, count + past page + hosts, years, committees, governments
+    with django_assert_num_queries(8):
+        client.get("/en/events/")
+    with django_assert_num_queries(10):  # the committee and government filters each read their row
+        client.get("/en/events/?kind=committee_meeting&committee=disaster-prevention&government=hyogo")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kind=youth_forum", ["2018 North East Asia Youth Leaders Forum"]),
+        ("year=2021", ["13th General Assembly of NEAR"]),
+        ("year=2019", ["NEAR International Cruise Tourism Forum (announced)"]),
+        (
+            "committee=logistics",
+            [
+                "The Secretariat visits Primorsky Krai",
+                "Meeting with the Vladivostok Commercial Port and Zarubino Port",
+                "The Secretary General visits Jilin Province",
+            ],
+        ),
+        (
+            "government=hyogo",
+            [
+                "12th General Assembly of NEAR",
+                "16th Disaster Prevention Committee",
+                "Hyogo Prefecture's International Affairs Bureau visits the Secretariat",
+            ],
+        ),
+        ("government=hyogo&kind=committee_meeting&year=2018", ["16th Disaster Prevention Committee"]),
+        ("year=1999", []),
+    ],
+)
+def test_filters_by_kind_year_committee_and_government(client, query, expected):
+    response = client.get(f"/en/events/?{query}")
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bad_year_is_a_translated_400(client, language):
+    response = client.get(f"/{language}/events/?year=abc")
+    assert response.status_code == 400
+    assert BAD_YEAR[language] in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("year=0000", "The year must be written with four digits, for example 2018."),
+        ("year=%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%98", "The year must be written with four digits, for example 2018."),
+        ("kind=picnic", "\u201cpicnic\u201d is not a kind of event."),
+        ("committee=no-such", "No committee has the address \u201cno-such\u201d."),
+        ("government=atlantis", "No member government has the address \u201catlantis\u201d."),
+        ("page=two", "The page number must be a whole number such as 2."),
+        ("page=0", "The page number must be a whole number such as 2."),
+    ],
+)
+def test_other_bad_filters_are_400_with_the_reason(client, query, message):
+    response = client.get(f"/en/events/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_a_page_beyond_the_last_is_404(client):
+    assert client.get("/en/events/?page=2").status_code == 404
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_detail_page_in_each_language(client, language):
+    event = Event.objects.get(slug="working-level-workshop-2018")
+    response = client.get(f"/{language}/events/working-level-workshop-2018/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    code = language.replace("-", "_")
+    assert f"<h1>{getattr(event, f'title_{code}')}</h1>" in page
+    assert getattr(event, f"summary_{code}")[:40] in page
+
+
+def test_the_detail_page_shows_figures_as_recorded_and_by_country(client):
+    page = client.get("/en/events/working-level-workshop-2018/").content.decode()
+    assert "<dt>Governments</dt><dd>40\n  <small>as recorded</small>" in page
+    assert '<tr><th scope="row">Republic of Korea</th><td>14</td></tr>' in page
+    assert "Governments named in the record" in page
+
+
+def test_a_month_is_shown_as_a_month(client):
+    page = client.get("/en/events/2018-05-secretary-general-visits-akita/").content.decode()
+    assert '<time datetime="2018-05">May 2018</time> <small>(the record gives only the month)</small>' in page
+
+
+def test_the_detail_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    # event, hosts, participations with members, figures by country with countries, attachments
+    with django_assert_num_queries(5):
+        client.get("/en/events/12th-general-assembly-2018/")
+
+
+def test_unknown_and_unpublished_events_are_404_to_the_public(client, admin_client, make_event):
+    hidden = make_event(published=False)
+    assert client.get("/en/events/no-such-event/").status_code == 404
+    assert client.get(f"/en/events/{hidden.slug}/").status_code == 404
+    assert admin_client.get(f"/en/events/{hidden.slug}/").status_code == 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_member_page_lists_the_events_the_government_hosted_or_attended(client, language):
+    page = client.get(f"/{language}/members/hyogo/").content.decode()
+    shown = re.findall(r'<h3 class="event-title"><a href="/[^/]+/events/([^/]+)/">', page)
+    assert shown == [
+        "12th-general-assembly-2018",
+        "16th-disaster-prevention-committee-2018",
+        "2018-01-hyogo-delegation-visits-secretariat",
+    ]
+
+
+def test_the_nav_links_to_the_events_in_each_language(client):
+    for language in LANGUAGES:
+        page = client.get(f"/{language}/").content.decode()
+        assert f'<li><a href="/{language}/events/">{EVENTS_LABEL[language]}</a></li>' in page
