@@ -7,4 +7,4 @@ from committees.models import Committee
 
 @register(Committee)
 class CommitteeTranslationOptions(TranslationOptions):
-    fields = ("name", "field_of_activity", "description")
+    fields = ("name", "field_of_activity", "description", "history_note")

@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 
+from committees.models import CoordinatorTerm
 from members.models import Country, MemberGovernment, MembershipType
 
 # Types a visitor may filter by; former members are listed only when asked for.
@@ -50,6 +51,7 @@ def detail(request, slug):
             "government": government,
             "names": government_names(government),
             "history": government.membership_events.all(),
+            "coordinator_terms": CoordinatorTerm.objects.for_member(government),
         },
     )
 
