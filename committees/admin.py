@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.importing import AllOrNothingImportMixin
@@ -14,7 +14,7 @@ from committees.resources import CommitteeResource
 from members.models import Country
 
 
-class CoordinatorTermInline(admin.TabularInline):
+class CoordinatorTermInline(TranslationTabularInline):
     model = CoordinatorTerm
     extra = 0
     autocomplete_fields = ("member",)

@@ -53,7 +53,7 @@ def committee_records(on: datetime.date):
                     "country": term.member.country.code,
                     "started": partial_iso(term.started_on, term.start_precision),
                     "ended": partial_iso(term.ended_on, term.end_precision),
-                    "appointed_by": term.appointed_by,
+                    "appointed_by": in_languages(term, "appointed_by"),
                     "appointed_on": partial_iso(term.appointed_on, DatePrecision.DAY),
                 }
                 for term in c.coordinator_terms.all()

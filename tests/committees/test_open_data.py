@@ -17,17 +17,16 @@ def test_committees_json_gives_every_committee_with_its_terms_and_coordinators_o
     assert tourism["coordinators"] == ["henan", "ningxia"]
     assert tourism["meetings"] == {"recorded_to_2018": 2, "recorded_since_2018": 0}
     assert tourism["names"]["zh-hans"] == "旅游专门委员会"
-    assert tourism["terms"] == [
-        {"member": "henan", "country": "CN", "started": None, "ended": None, "appointed_by": "", "appointed_on": None},
-        {
-            "member": "ningxia",
-            "country": "CN",
-            "started": "2018-10-29",
-            "ended": None,
-            "appointed_by": "12th General Assembly, Zhangjiajie (Hunan), agenda item 8",
-            "appointed_on": "2018-10-29",
-        },
-    ]
+    henan, ningxia = tourism["terms"]
+    assert henan == {
+        "member": "henan", "country": "CN", "started": None, "ended": None,
+        "appointed_by": {code: "" for code in ("en", "mn", "zh-hans", "ko", "ja", "ru")}, "appointed_on": None,
+    }
+    assert (ningxia["member"], ningxia["started"], ningxia["ended"], ningxia["appointed_on"]) == (
+        "ningxia", "2018-10-29", None, "2018-10-29",
+    )
+    assert ningxia["appointed_by"]["en"] == "12th General Assembly, Zhangjiajie (Hunan), agenda item 8"
+    assert ningxia["appointed_by"]["zh-hans"] == "第十二次全体会议（湖南省张家界市），第8项议题"
     energy = committees["energy-and-climate-change"]
     assert [(t["member"], t["started"], t["ended"]) for t in energy["terms"]] == [
         ("daegu", None, "2016-09"),
