@@ -1,7 +1,11 @@
 """Admin of specialized committees: six-language tabs, coordinator terms inline, dormancy in the list."""
 
+from itertools import combinations
+
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -9,13 +13,37 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.importing import AllOrNothingImportMixin
-from committees.models import Committee, CoordinatorTerm
+from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
 from members.models import Country
 
 
+class CoordinatorTermFormSet(BaseInlineFormSet):
+    """Refuses overlapping terms of one government among the rows of the form.
+
+    The inline form leaves the committee out of model validation, so the exclusion constraint
+    would only speak at save time, as a server error; this check speaks first, in words.
+    """
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and form.cleaned_data.get("member") and not form.cleaned_data.get("DELETE")
+        ]
+        for a, b in combinations(rows, 2):
+            if a["member"] == b["member"] and periods_overlap(
+                (a.get("started_on"), a.get("ended_on")), (b.get("started_on"), b.get("ended_on"))
+            ):
+                raise ValidationError(
+                    _("%(member)s has two overlapping terms on this committee.") % {"member": a["member"]}
+                )
+
+
 class CoordinatorTermInline(TranslationTabularInline):
     model = CoordinatorTerm
+    formset = CoordinatorTermFormSet
     extra = 0
     autocomplete_fields = ("member",)
     fields = (

@@ -149,6 +149,15 @@ class Committee(models.Model):
         return max(dates) <= dormancy_cutoff(on)
 
 
+def periods_overlap(a, b) -> bool:
+    """Whether two (start, end) periods overlap, as PostgreSQL's ``daterange(start, end, '[)') &&``.
+
+    An empty start or end leaves the period open on that side.
+    """
+    (a_start, a_end), (b_start, b_end) = a, b
+    return (a_end is None or b_start is None or b_start < a_end) and (b_end is None or a_start is None or a_start < b_end)
+
+
 class TermRange(models.Func):
     """PostgreSQL ``daterange(start, end, '[)')`` of a coordinator term, for the exclusion constraint."""
 

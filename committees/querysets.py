@@ -67,7 +67,8 @@ class CommitteeQuerySet(models.QuerySet):
         ``activity_since`` is the latest of: the last day of the committee's latest published
         event begun by ``on`` (any kind: art. 5(4) counts a meeting or any NEAR activity), the
         start of its current coordinators' latest term (a new coordinator gets its own two
-        years), and the committee's establishment. ``dormant`` is True when that day is two
+        years), and the committee's establishment. Events count whoever hosted them: the
+        coordinator convenes the committee's meetings, which another member may host. ``dormant`` is True when that day is two
         years or more before ``on``; None when the rule does not apply (the committee does not
         exist or has no coordinator on ``on``) or nothing dated is recorded.
         """

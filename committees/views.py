@@ -1,6 +1,7 @@
 """Public views of the specialized committees: the annual report's table and one page per committee."""
 
 import datetime
+import re
 
 from django.apps import apps
 from django.db.models import Prefetch
@@ -14,6 +15,7 @@ from members.models import MemberGovernment
 # Dates a visitor may ask about: wide enough for NEAR's history (1996) and any plan.
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2999, 12, 31)
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class InvalidDate(ValueError):
@@ -26,7 +28,8 @@ def requested_date(request) -> datetime.date:
     if not value:
         return timezone.localdate()
     try:
-        on = datetime.date.fromisoformat(value[:10]) if len(value) == 10 else None
+        # Exactly YYYY-MM-DD: fromisoformat alone would also take 20181029 and 2018-W44-1.
+        on = datetime.date.fromisoformat(value) if ISO_DATE.fullmatch(value) else None
     except ValueError:
         on = None
     if on is None or not EARLIEST_DATE <= on <= LATEST_DATE:

@@ -11,7 +11,7 @@ from import_export.formats.base_formats import CSV
 
 from committees.admin import CommitteeAdmin
 from committees.importing import escape_formula
-from committees.models import Committee
+from committees.models import Committee, periods_overlap
 from committees.resources import CommitteeResource
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +126,50 @@ def test_exports_escape_spreadsheet_formulae():
 )
 def test_escape_formula(value, escaped):
     assert escape_formula(value) == escaped
+
+
+def inline_data(committee, rows):
+    """The change form's POST data: the committee's own fields unchanged, the given term rows."""
+    data = {f"{field}": getattr(committee, field) or "" for field in ("slug", "status", "name_en")}
+    data.update({
+        "coordinator_terms-TOTAL_FORMS": len(rows), "coordinator_terms-INITIAL_FORMS": 0,
+        "coordinator_terms-MIN_NUM_FORMS": 0, "coordinator_terms-MAX_NUM_FORMS": 1000,
+    })
+    for i, (member, started_on, ended_on) in enumerate(rows):
+        data.update({
+            f"coordinator_terms-{i}-member": member.pk,
+            f"coordinator_terms-{i}-started_on": started_on, f"coordinator_terms-{i}-start_precision": "day" if started_on else "",
+            f"coordinator_terms-{i}-ended_on": ended_on, f"coordinator_terms-{i}-end_precision": "day" if ended_on else "",
+        })
+    return data
+
+
+def test_overlapping_terms_in_the_change_form_are_refused_in_words(admin_client, make_committee, member):
+    committee = make_committee(established_on=None)
+    rows = [(member("hyogo"), "2010-01-01", "2014-01-01"), (member("hyogo"), "2013-01-01", "")]
+    response = admin_client.post(f"{CHANGELIST}{committee.pk}/change/", inline_data(committee, rows))
+    assert response.status_code == 200
+    assert "Hyogo Prefecture has two overlapping terms on this committee." in response.content.decode()
+    assert committee.coordinator_terms.count() == 0
+
+
+def test_successive_terms_in_the_change_form_are_saved(admin_client, make_committee, member):
+    committee = make_committee(established_on=None)
+    rows = [(member("hyogo"), "2010-01-01", "2014-01-01"), (member("hyogo"), "2014-01-01", ""), (member("kyoto"), "2012-01-01", "")]
+    response = admin_client.post(f"{CHANGELIST}{committee.pk}/change/", inline_data(committee, rows))
+    assert response.status_code == 302
+    assert committee.coordinator_terms.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ((datetime.date(2010, 1, 1), datetime.date(2012, 1, 1)), (datetime.date(2012, 1, 1), None), False),
+        ((datetime.date(2010, 1, 1), datetime.date(2012, 1, 2)), (datetime.date(2012, 1, 1), None), True),
+        ((None, None), (datetime.date(2012, 1, 1), None), True),
+        ((None, datetime.date(2000, 1, 1)), (datetime.date(2000, 1, 1), None), False),
+    ],
+)
+def test_periods_overlap_as_postgresql_dateranges_do(a, b, overlap):
+    assert periods_overlap(a, b) is overlap
+    assert periods_overlap(b, a) is overlap

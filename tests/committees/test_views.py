@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from committees.models import Committee
 
@@ -124,7 +126,7 @@ def test_the_page_of_a_renamed_committee_links_its_successor(client):
     assert 'href="/ru/committees/economy-and-trade/">Комиссия по экономическому и гуманитарному обмену</a>' in html
 
 
-@pytest.mark.parametrize("value", ["2018-13-01", "yesterday", "0001-01-01", "2018-1-1", "20181029", "9999-12-31"])
+@pytest.mark.parametrize("value", ["2018-13-01", "yesterday", "0001-01-01", "2018-1-1", "20181029", "2018-W44-1", "9999-12-31", "２０１８-10-29"])
 def test_a_bad_date_gives_a_translated_400(client, value):
     response = client.get(f"/ko/committees/?on={value}")
     assert response.status_code == 400
@@ -163,3 +165,10 @@ def test_a_member_without_terms_says_so(client):
 def test_today_is_the_default_date(client):
     response = client.get("/en/committees/")
     assert response.context["on"] == timezone.localdate()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=30))
+def test_any_date_parameter_gives_a_page_or_a_400_never_a_500(client, value):
+    for url in ("/en/committees/", "/en/committees/tourism/", "/open-data/committees.json"):
+        assert client.get(url, {"on": value}).status_code in (200, 400)
