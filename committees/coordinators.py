@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from committees.models import Committee, CoordinatorTerm
 from members.membership import type_on
@@ -70,10 +72,14 @@ def change_coordinator(
         member=incoming,
         started_on=on,
         start_precision=DatePrecision.DAY,
-        appointed_by=str(appointed_by) if appointed_by is not None else "",
         appointed_on=appointed_on or on,
         source=source,
     )
+    # The decision's text goes in the language in use and in the default language, which the
+    # other languages fall back to; translators complete the rest in the admin.
+    text = "" if appointed_by is None else str(appointed_by)
+    for code in {get_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE}:
+        setattr(term, build_localized_fieldname("appointed_by", code), text)
     term.full_clean()
     term.save()
     # A coordinator takes part in the committee it runs (art. 5(1), 6(1)).

@@ -155,7 +155,9 @@ def periods_overlap(a, b) -> bool:
     An empty start or end leaves the period open on that side.
     """
     (a_start, a_end), (b_start, b_end) = a, b
-    return (a_end is None or b_start is None or b_start < a_end) and (b_end is None or a_start is None or a_start < b_end)
+    a_before_b_ends = b_end is None or a_start is None or a_start < b_end
+    b_before_a_ends = a_end is None or b_start is None or b_start < a_end
+    return a_before_b_ends and b_before_a_ends
 
 
 class TermRange(models.Func):
@@ -207,7 +209,9 @@ class CoordinatorTerm(models.Model):
         _("appointed by"),
         max_length=300,
         blank=True,
-        help_text=_("The decision that appointed the government, e.g. the General Assembly or Working Committee session."),
+        help_text=_(
+            "The decision that appointed the government, e.g. the General Assembly or Working Committee session."
+        ),
     )
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))

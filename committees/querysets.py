@@ -68,9 +68,10 @@ class CommitteeQuerySet(models.QuerySet):
         event begun by ``on`` (any kind: art. 5(4) counts a meeting or any NEAR activity), the
         start of its current coordinators' latest term (a new coordinator gets its own two
         years), and the committee's establishment. Events count whoever hosted them: the
-        coordinator convenes the committee's meetings, which another member may host. ``dormant`` is True when that day is two
-        years or more before ``on``; None when the rule does not apply (the committee does not
-        exist or has no coordinator on ``on``) or nothing dated is recorded.
+        coordinator convenes the committee's meetings, which another member may host.
+        ``dormant`` is True when that day is two years or more before ``on``; None when the
+        rule does not apply (the committee does not exist or has no coordinator on ``on``) or
+        nothing dated is recorded.
         """
         event_model = apps.get_model("events", "Event")
         term_model = apps.get_model("committees", "CoordinatorTerm")
@@ -87,7 +88,9 @@ class CommitteeQuerySet(models.QuerySet):
                 Subquery(last_activity), Subquery(latest_start), F("established_on"), output_field=models.DateField()
             ),
             dormant=models.Case(
-                models.When(~existing_condition(on) | Q(_has_coordinator=False) | Q(activity_since__isnull=True), then=None),
+                models.When(
+                    ~existing_condition(on) | Q(_has_coordinator=False) | Q(activity_since__isnull=True), then=None
+                ),
                 models.When(activity_since__lte=dormancy_cutoff(on), then=True),
                 default=False,
                 output_field=models.BooleanField(null=True),

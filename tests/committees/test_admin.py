@@ -7,6 +7,7 @@ import tablib
 from django.contrib import admin
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from import_export.formats.base_formats import CSV
 
 from committees.admin import CommitteeAdmin
@@ -46,7 +47,7 @@ def test_the_coordinator_country_filter_keeps_committees_coordinated_from_that_c
 
 
 def test_the_dormancy_filter_keeps_committees_eligible_for_a_change(admin_client, make_event):
-    make_event(Committee.objects.get(slug="sports"), datetime.date.today())
+    make_event(Committee.objects.get(slug="sports"), timezone.localdate())
     response = admin_client.get(CHANGELIST, {"dormant": "no"})
     assert "sports" in [c.slug for c in response.context["cl"].result_list]
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from committees.coordinators import change_coordinator
 from committees.models import Committee, CoordinatorTerm
@@ -55,6 +56,16 @@ def test_a_resolution_object_is_stored_as_its_text(member):
         incoming=member("primorsky"), on=D(2021, 5, 1), appointed_by=Resolution(), appointed_on=D(2021, 4, 30),
     )
     assert (term.appointed_by, term.appointed_on) == ("Resolution 2021/3", D(2021, 4, 30))
+
+
+def test_the_decision_text_is_kept_in_the_language_in_use_and_in_english(member):
+    with translation.override("ko"):
+        term = change_coordinator(
+            committee=Committee.objects.get(slug="youth-policy"), outgoing=member("krasnoyarsk"),
+            incoming=member("gangwon"), on=D(2022, 3, 1), appointed_by="실무위원회 결정",
+        )
+    term.refresh_from_db()
+    assert (term.appointed_by_ko, term.appointed_by_en, term.appointed_by_ru) == ("실무위원회 결정", "실무위원회 결정", None)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Public committee pages in the six languages, with a fixed number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -8,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from committees.models import Committee
+from tests.committees.test_fixtures import TABLE_2018
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +61,17 @@ def test_the_detail_page_reads_in_the_pages_language(client, language):
 
 def test_the_list_shows_the_2018_table_as_of_the_end_of_2018(client):
     html = client.get("/en/committees/?on=2018-12-31").content.decode()
-    assert "16 recorded to 2018, 0 since" in html
+    rows = re.findall(r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="/en/committees/([a-z+-]+)/">.*?</tr>', html, re.S)
+    assert [slug for _number, slug in rows] == [
+        "economy-and-trade", "environment", "education-and-culture", "disaster-prevention", "maritime-and-fisheries",
+        "tourism", "mineral-resources", "energy-and-climate-change", "life-and-medical-industry", "agriculture",
+        "sports", "logistics", "international-talent", "cross-border-e-commerce", "innovation-plus", "youth-policy",
+        "traditional-medicine",
+    ]
+    for slug, (coordinators, year, meetings) in TABLE_2018.items():
+        row = re.search(rf'href="/en/committees/{slug}/">.*?</tr>', html, re.S).group(0)
+        assert f"<td>{year}</td>" in row and f"<td>{meetings} recorded to 2018, 0 since</td>" in row, slug
+        assert [f'href="/en/members/{c}/"' in row for c in coordinators] == [True] * len(coordinators), slug
     assert "Henan Province</a>, <a" in html and "Ningxia Hui Autonomous Region" in html
     assert "Border Cooperation Committee</a> — abolished on Sept. 26, 2017" in html
 
@@ -119,6 +131,12 @@ def test_an_active_committee_is_not_flagged(client, make_event):
     html = client.get("/en/committees/sports/?on=2020-01-01").content.decode()
     assert "No meeting or activity" not in html
     assert "<dd>no</dd>" in html
+
+
+def test_the_page_of_a_committee_on_a_date_before_its_creation_says_so(client):
+    html = client.get("/en/committees/logistics/?on=2016-01-01").content.decode()
+    assert "The committee was created on Sept. 26, 2017, after the date shown." in html
+    assert "Coordinating on the date shown" not in html
 
 
 def test_the_page_of_a_renamed_committee_links_its_successor(client):
