@@ -2,9 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from committees.models import Committee
+from committees.models import Committee, CoordinatorTerm
 
 
 @register(Committee)
 class CommitteeTranslationOptions(TranslationOptions):
-    fields = ("name", "field_of_activity", "description")
+    fields = ("name", "field_of_activity", "description", "history_note")
+
+
+@register(CoordinatorTerm)
+class CoordinatorTermTranslationOptions(TranslationOptions):
+    fields = ("appointed_by",)

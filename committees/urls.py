@@ -1,4 +1,11 @@
-"""URLs of the committees app (under the language prefix)."""
+"""Public pages of the specialized committees (under the language prefix)."""
+
+from django.urls import path
+
+from committees import views
 
 app_name = "committees"
-urlpatterns = []
+urlpatterns = [
+    path("committees/", views.committee_list, name="list"),
+    path("committees/<slug:slug>/", views.committee_detail, name="detail"),
+]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from modeltranslation.utils import build_localized_fieldname
 
+from committees.models import CoordinatorTerm
 from events.models import Event
 from members.models import MemberGovernment, MembershipType
 from members.querysets import localized_fields
@@ -60,6 +61,7 @@ def detail(request, slug):
             "government": government,
             "names": government_names(government),
             "history": government.membership_events.all(),
+            "coordinator_terms": CoordinatorTerm.objects.for_member(government),
             "member_events": Event.objects.published().involving(government).for_listing(),
         },
     )

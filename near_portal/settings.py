@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # PostgreSQL features: the exclusion constraint on coordinator terms (committees).
+    "django.contrib.postgres",
     "import_export",
     "near_portal",
     "members",

@@ -6,6 +6,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from committees import open_data as committees_open_data
 from members import open_data
 from near_portal import views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("open-data/members.json", open_data.members_json, name="open-data-members-json"),
     path("open-data/members.csv", open_data.members_csv, name="open-data-members-csv"),
+    path("open-data/committees.json", committees_open_data.committees_json, name="open-data-committees-json"),
 ]
 
 urlpatterns += i18n_patterns(

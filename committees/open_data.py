@@ -1,0 +1,78 @@
+"""Open data: every specialized committee with its coordinators and terms, as JSON."""
+
+import datetime
+
+from django.conf import settings
+from django.http import JsonResponse
+from modeltranslation.utils import build_localized_fieldname
+
+from committees.models import Committee
+from committees.views import InvalidDate, requested_date
+from members.models import DatePrecision
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def partial_iso(value: datetime.date | None, precision: str) -> str | None:
+    """A date as precisely as the record states it: 2002, 2016-09 or 2018-10-29."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return value.strftime("%Y")
+    if precision == DatePrecision.MONTH:
+        return value.strftime("%Y-%m")
+    return value.isoformat()
+
+
+def in_languages(instance, field):
+    """The six translations of a content field, keyed by language code."""
+    return {code: getattr(instance, build_localized_fieldname(field, code)) or "" for code in LANGUAGE_CODES}
+
+
+def committee_records(on: datetime.date):
+    """One plain dict per committee, in the order of the Committee Regulation art. 2."""
+    committees = Committee.objects.for_listing(on).prefetch_related("participants")
+    return [
+        {
+            "slug": c.slug,
+            "number": c.regulation_number,
+            "names": in_languages(c, "name"),
+            "field_of_activity": in_languages(c, "field_of_activity"),
+            "status": c.status,
+            "status_changed_on": partial_iso(c.status_changed_on, DatePrecision.DAY),
+            "successor": c.successor.slug if c.successor else None,
+            "established_on": partial_iso(c.established_on, DatePrecision.DAY),
+            "established_year": c.established_year,
+            "created_by_amendment_of": partial_iso(c.created_by_amendment_of, DatePrecision.DAY),
+            "meetings": {"recorded_to_2018": c.meetings_to_2018, "recorded_since_2018": c.meetings_since_2018},
+            "coordinators": [member.slug for member in c.coordinators_on(on)],
+            "eligible_for_coordinator_change": c.dormant,
+            "terms": [
+                {
+                    "member": term.member.slug,
+                    "country": term.member.country.code,
+                    "started": partial_iso(term.started_on, term.start_precision),
+                    "ended": partial_iso(term.ended_on, term.end_precision),
+                    "appointed_by": in_languages(term, "appointed_by"),
+                    "appointed_on": partial_iso(term.appointed_on, DatePrecision.DAY),
+                }
+                for term in c.coordinator_terms.all()
+            ],
+            "participants": [member.slug for member in c.participants.all()],
+        }
+        for c in committees
+    ]
+
+
+def committees_json(request):
+    """``{"on": date, "committees": [...]}``; coordinators and eligibility as of ``?on=`` (default today)."""
+    try:
+        on = requested_date(request)
+    except InvalidDate:
+        response = JsonResponse({"error": "on must be a date written YYYY-MM-DD between 1900 and 2999"}, status=400)
+    else:
+        response = JsonResponse(
+            {"on": on.isoformat(), "committees": committee_records(on)}, json_dumps_params={"ensure_ascii": False}
+        )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,193 @@
+"""Public committee pages in the six languages, with a fixed number of queries."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from committees.models import Committee
+from tests.committees.test_fixtures import TABLE_2018
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "mn", "zh-hans", "ko", "ja", "ru"]
+DISASTER_PREVENTION = {
+    "en": "Disaster Prevention Committee",
+    "mn": "Гамшгаас сэргийлэх хороо",
+    "zh-hans": "防灾专门委员会",
+    "ko": "방재분과위원회",
+    "ja": "防災専門委員会",
+    "ru": "Комиссия по предупреждению стихийных бедствий",
+}
+HEADING = {
+    "en": "Specialized committees",
+    "mn": "Салбар хороод",
+    "zh-hans": "专门委员会",
+    "ko": "분과위원회",
+    "ja": "専門委員会",
+    "ru": "Специализированные комитеты",
+}
+COORDINATORS = {
+    "en": "Coordinator governments",
+    "mn": "Зохицуулагч орон нутаг",
+    "zh-hans": "协调员地方政府",
+    "ko": "코디네이터 단체",
+    "ja": "コーディネーター自治体",
+    "ru": "Правительства-координаторы",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_list_shows_the_committees_in_the_pages_language(client, language):
+    response = client.get(f"/{language}/committees/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{HEADING[language]}</h1>" in html
+    assert DISASTER_PREVENTION[language] in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_detail_page_reads_in_the_pages_language(client, language):
+    response = client.get(f"/{language}/committees/disaster-prevention/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{DISASTER_PREVENTION[language]}</h1>" in html
+    assert COORDINATORS[language] in html
+
+
+def test_the_list_shows_the_2018_table_as_of_the_end_of_2018(client):
+    html = client.get("/en/committees/?on=2018-12-31").content.decode()
+    rows = re.findall(r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="/en/committees/([a-z+-]+)/">.*?</tr>', html, re.S)
+    assert [slug for _number, slug in rows] == [
+        "economy-and-trade", "environment", "education-and-culture", "disaster-prevention", "maritime-and-fisheries",
+        "tourism", "mineral-resources", "energy-and-climate-change", "life-and-medical-industry", "agriculture",
+        "sports", "logistics", "international-talent", "cross-border-e-commerce", "innovation-plus", "youth-policy",
+        "traditional-medicine",
+    ]
+    for slug, (coordinators, year, meetings) in TABLE_2018.items():
+        row = re.search(rf'href="/en/committees/{slug}/">.*?</tr>', html, re.S).group(0)
+        assert f"<td>{year}</td>" in row and f"<td>{meetings} recorded to 2018, 0 since</td>" in row, slug
+        assert [f'href="/en/members/{c}/"' in row for c in coordinators] == [True] * len(coordinators), slug
+    assert "Henan Province</a>, <a" in html and "Ningxia Hui Autonomous Region" in html
+    assert "Border Cooperation Committee</a> — abolished on Sept. 26, 2017" in html
+
+
+def test_meetings_recorded_after_2018_add_to_the_baseline(client, make_event):
+    disaster = Committee.objects.get(slug="disaster-prevention")
+    make_event(disaster, datetime.date(2019, 3, 5))
+    make_event(disaster, datetime.date(2020, 3, 5))
+    html = client.get("/en/committees/?on=2021-01-01").content.decode()
+    assert "16 recorded to 2018, 2 since" in html
+
+
+def test_committees_not_yet_created_are_not_listed(client):
+    html = client.get("/en/committees/?on=2016-01-01").content.decode()
+    assert "Sports Committee" in html
+    assert "Logistics Committee" not in html
+    assert "Border Cooperation Committee" in html
+    assert "abolished on" not in html
+
+
+def test_the_list_costs_the_same_queries_however_many_committees(client, django_assert_num_queries, make_committee, make_term, member):
+    with django_assert_num_queries(2):
+        client.get("/en/committees/")
+    for _ in range(20):
+        make_term(make_committee(), member("hyogo"), datetime.date(2010, 1, 1))
+    with django_assert_num_queries(2):
+        response = client.get("/en/committees/")
+    assert response.content.decode().count("Test Committee") == 20
+
+
+def test_the_detail_page_costs_a_fixed_number_of_queries(client, django_assert_num_queries, make_event):
+    tourism = Committee.objects.get(slug="tourism")
+    make_event(tourism, datetime.date(2019, 4, 30))
+    with django_assert_num_queries(6):
+        client.get("/en/committees/tourism/")
+    for day in range(1, 11):
+        make_event(tourism, datetime.date(2019, 5, day))
+    with django_assert_num_queries(6):
+        response = client.get("/en/committees/tourism/")
+    assert response.content.decode().count("Test meeting") == 11
+
+
+def test_the_detail_page_shows_current_and_past_coordinators_with_their_terms(client):
+    html = client.get("/en/committees/energy-and-climate-change/?on=2017-01-01").content.decode()
+    assert "Coordinating on the date shown:\n    <a href=\"/en/members/shanxi/\">Shanxi Province</a>" in html
+    assert "since September 2016" in html
+    assert "until September 2016" in html
+
+
+def test_a_dormant_committee_is_flagged_on_its_page(client):
+    html = client.get("/en/committees/sports/?on=2016-01-01").content.decode()
+    assert "No meeting or activity of this committee is recorded in the two years up to Jan. 1, 2016" in html
+    assert "yes: no activity recorded for two years" in html
+
+
+def test_an_active_committee_is_not_flagged(client, make_event):
+    make_event(Committee.objects.get(slug="sports"), datetime.date(2019, 6, 1))
+    html = client.get("/en/committees/sports/?on=2020-01-01").content.decode()
+    assert "No meeting or activity" not in html
+    assert "<dd>no</dd>" in html
+
+
+def test_the_page_of_a_committee_on_a_date_before_its_creation_says_so(client):
+    html = client.get("/en/committees/logistics/?on=2016-01-01").content.decode()
+    assert "The committee was created on Sept. 26, 2017, after the date shown." in html
+    assert "Coordinating on the date shown" not in html
+
+
+def test_the_page_of_a_renamed_committee_links_its_successor(client):
+    html = client.get("/ru/committees/economy-and-trade-1998/").content.decode()
+    assert 'href="/ru/committees/economy-and-trade/">Комиссия по экономическому и гуманитарному обмену</a>' in html
+
+
+@pytest.mark.parametrize("value", ["2018-13-01", "yesterday", "0001-01-01", "2018-1-1", "20181029", "2018-W44-1", "9999-12-31", "２０１８-10-29"])
+def test_a_bad_date_gives_a_translated_400(client, value):
+    response = client.get(f"/ko/committees/?on={value}")
+    assert response.status_code == 400
+    assert "YYYY-MM-DD" in response.content.decode()
+    assert '<html lang="ko">' in response.content.decode()
+
+
+def test_a_bad_date_on_the_detail_page_gives_a_400(client):
+    assert client.get("/en/committees/tourism/?on=2018-02-30").status_code == 400
+
+
+def test_an_unknown_committee_gives_a_translated_404(client):
+    response = client.get("/ja/committees/no-such-committee/")
+    assert response.status_code == 404
+    assert '<html lang="ja">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_navigation_links_the_committees(client, language):
+    assert f'href="/{language}/committees/"' in client.get(f"/{language}/").content.decode()
+
+
+def test_the_member_page_lists_the_committees_the_government_coordinates_or_coordinated(client, django_assert_max_num_queries):
+    html = client.get("/en/members/henan/").content.decode()
+    assert '<a href="/en/committees/tourism/">Tourism Committee</a>' in html
+    assert '<a href="/en/committees/cross-border-e-commerce/">Cross-Border E-Commerce Committee</a>' in html
+    html = client.get("/zh-hans/members/daegu/").content.decode()
+    assert "能源气候变化专门委员会</a>" in html
+
+
+def test_a_member_without_terms_says_so(client):
+    html = client.get("/en/members/tottori/").content.decode()
+    assert "No coordinator term of this government is recorded." in html
+
+
+def test_today_is_the_default_date(client):
+    response = client.get("/en/committees/")
+    assert response.context["on"] == timezone.localdate()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=30))
+def test_any_date_parameter_gives_a_page_or_a_400_never_a_500(client, value):
+    for url in ("/en/committees/", "/en/committees/tourism/", "/open-data/committees.json"):
+        assert client.get(url, {"on": value}).status_code in (200, 400)
