@@ -9,6 +9,7 @@ unique constraint forbids.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +19,14 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.numbering import article_label
 from members.models import NaturalKeyManager
+
+# The portal's languages (settings.LANGUAGES); an instrument's text exists in each of them.
+LANGUAGE_CODES = ["en", "mn", "zh-hans", "ko", "ja", "ru"]
+
+
+def url_name(slug: str, page: str = "") -> str:
+    """The URL name of an instrument's page: '' (the text), 'history', 'article' or 'pdf'."""
+    return f"governance:{slug}-{page}" if page else f"governance:{slug}"
 
 
 class Instrument(models.Model):
@@ -32,7 +41,7 @@ class Instrument(models.Model):
     title = models.CharField(_("title"), max_length=300)
     short_title = models.CharField(_("short title"), max_length=100)
     source_language = models.CharField(
-        _("language of the source text"), max_length=10, default="zh-hans",
+        _("language of the source text"), max_length=10, default="zh-hans", choices=settings.LANGUAGES,
         help_text=_("The language of the text the portal's record comes from."),
     )
     official_languages = ArrayField(
@@ -49,13 +58,18 @@ class Instrument(models.Model):
         ordering = ["position"]
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
+        constraints = [
+            # Texts are marked only in the portal's six languages.
+            models.CheckConstraint(
+                condition=Q(source_language__in=LANGUAGE_CODES) & Q(official_languages__contained_by=LANGUAGE_CODES),
+                name="instrument_languages_are_portal_languages",
+            ),
+        ]
 
     def __str__(self):
         return self.short_title
 
     def get_absolute_url(self):
-        from governance.views.instruments import url_name
-
         return reverse(url_name(self.slug))
 
     def natural_key(self):
@@ -154,8 +168,6 @@ class Article(models.Model):
         return f"{self.instrument} — {self.label}"
 
     def get_absolute_url(self):
-        from governance.views.instruments import url_name
-
         return reverse(url_name(self.instrument.slug, "article"), kwargs={"key": self.key})
 
     @property

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext as _
 from governance.instrument_pdf import render_pdf
 from governance.instrument_texts import article_history, instrument_history
 from governance.models import Article, Instrument
+from governance.models.instruments import url_name
 
 # Path of each instrument's pages under the language prefix (governance/urls.py builds them).
 INSTRUMENT_PATHS = {
@@ -21,11 +22,6 @@ INSTRUMENT_PATHS = {
     "dues-regulation": "regulations/dues/",
 }
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def url_name(slug: str, page: str = "") -> str:
-    """The URL name of an instrument's page: '' (the text), 'history', 'article' or 'pdf'."""
-    return f"governance:{slug}-{page}" if page else f"governance:{slug}"
 
 
 class BadDate(ValueError):

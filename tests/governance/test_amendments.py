@@ -127,3 +127,9 @@ def test_the_fixtures_are_built_from_the_sources_unchanged():
     for slug in fixture_building.slugs():
         path = Path(settings.BASE_DIR) / "fixtures" / f"40_instruments_{slug.replace('-', '_')}.json"
         assert json.loads(path.read_text(encoding="utf-8")) == fixture_building.build(slug), slug
+
+
+def test_the_database_refuses_texts_marked_in_a_language_the_portal_lacks(charter):
+    charter.official_languages = ["fr"]
+    with pytest.raises(IntegrityError, match="instrument_languages_are_portal_languages"), transaction.atomic():
+        charter.save()

@@ -45,3 +45,10 @@ def test_the_korean_and_japanese_pdfs_use_their_own_cjk_fonts(client):
     _response, japanese = pdf(client, "/ja/regulations/dues/pdf/")
     assert any(name.endswith("+Noto-Sans-CJK-KR") for name in fonts(korean))
     assert any(name.endswith("+Noto-Sans-CJK-JP") for name in fonts(japanese))
+
+
+@pytest.mark.parametrize("language", ["en", "mn", "zh-hans", "ko", "ja", "ru"])
+def test_the_dues_regulation_pdf_in_each_language(client, language):
+    response, reader = pdf(client, f"/{language}/regulations/dues/pdf/", on="2018-01-01")
+    assert response["Content-Disposition"] == f'inline; filename="near-dues-regulation-2018-01-01-{language}.pdf"'
+    assert len(reader.pages) >= 2
