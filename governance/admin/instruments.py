@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -44,7 +45,7 @@ class VersionHistoryInline(admin.TabularInline):
 
     @admin.display(description=_("replaced on"))
     def valid_until(self, version):
-        return version.valid_until or "—"
+        return formats.date_format(version.valid_until, "DATE_FORMAT") if version.valid_until else "—"
 
     @admin.display(description=_("wording"))
     def edit(self, version):
