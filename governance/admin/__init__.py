@@ -1,0 +1,3 @@
+"""Admin of the governance app, one module per concern (registration happens on import)."""
+
+from governance.admin import instruments  # noqa: F401
