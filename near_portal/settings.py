@@ -120,8 +120,9 @@ USE_TZ = True
 # Content fields: English first, then the source language of most seed texts (Chinese).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "zh-hans")}
-# The tabbed admin loads jQuery UI from a CDN by default; serve our copy instead.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# The tabbed admin loads jQuery UI from a CDN by default; serve our copy instead
+# (modeltranslation reads the unprefixed name JQUERY_UI_URL).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media files ---------------------------------------------------------------
 STATIC_URL = "static/"

@@ -1,6 +1,14 @@
 """Fixtures of the governance tests."""
 
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English unless a test asks otherwise (a request in another language leaves it active)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

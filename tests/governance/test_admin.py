@@ -155,3 +155,10 @@ def test_the_resolution_admin_links_what_the_12th_general_assembly_changed(staff
     akita = MemberGovernment.objects.get(slug="akita")
     link = reverse("admin:members_membergovernment_change", args=[akita.pk])
     assert f'<a href="{link}">Akita Prefecture — admitted</a>' in page
+
+
+def test_the_tabbed_admin_loads_jquery_ui_from_the_portal_not_a_cdn(staff):
+    session = Session.objects.get(body="general_assembly", number=12)
+    page = staff.get(reverse("admin:governance_session_change", args=[session.pk])).content.decode()
+    assert "googleapis" not in page
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
