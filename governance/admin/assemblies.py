@@ -75,8 +75,9 @@ class SessionAdmin(TabbedTranslationAdmin):
         if obj is None or obj.pk is None:
             return "—"
         return format_html(
-            '<a class="button" href="{}">{}</a> <a href="{}">{}</a>',
+            '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
             reverse("admin:governance_session_attendance", args=[obj.pk]), _("Attendance grid"),
+            reverse("admin:governance_agendaitem_add"), obj.pk, _("Add an agenda item"),
             obj.get_absolute_url(), _("Public page"),
         )
 
@@ -91,10 +92,14 @@ class SessionAdmin(TabbedTranslationAdmin):
 
 class MotionInline(admin.TabularInline):
     model = Motion
-    fields = ("position", "status", "outcome")
-    readonly_fields = ("status", "outcome")
+    fields = ("position", "text", "status", "outcome")
+    readonly_fields = fields
     extra = 0
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AgendaItem)
@@ -104,7 +109,17 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
     list_select_related = ("session",)
     search_fields = ("title", "text")
     autocomplete_fields = ("session",)
+    readonly_fields = ("working_pages",)
     inlines = [MotionInline]
+
+    @admin.display(description=gettext_lazy("working pages"))
+    def working_pages(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return format_html(
+            '<a class="button" href="{}?agenda_item={}">{}</a>',
+            reverse("admin:governance_motion_add"), obj.pk, _("Add a motion"),
+        )
 
 
 class ResolutionEffectInline(admin.TabularInline):

@@ -6,7 +6,7 @@ entered to one of its transactional functions, which gives the friendly errors.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -49,6 +49,12 @@ class AnnulForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("reason"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000)
 
 
+def _require_change_permission(model_admin, request):
+    """The working pages write what the model's change permission covers."""
+    if not model_admin.has_change_permission(request):
+        raise PermissionDenied
+
+
 def _context(model_admin, request, title, obj, **extra):
     return {
         **model_admin.admin_site.each_context(request),
@@ -72,6 +78,7 @@ def attendance_governments(session: Session):
 
 def attendance_grid(model_admin, request, object_id):
     """All governments on one page: present, written resolution, absent; delegates."""
+    _require_change_permission(model_admin, request)
     session = get_object_or_404(Session, pk=object_id)
     governments = list(attendance_governments(session))
     recorded = {a.member_id: a for a in session.attendances.all()}
@@ -121,6 +128,7 @@ def attendance_grid(model_admin, request, object_id):
 
 def ballot_grid(model_admin, request, object_id):
     """One line per government holding voting rights, with a live tally against the threshold."""
+    _require_change_permission(model_admin, request)
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=object_id)
     if motion.is_locked:
         return redirect(reverse("admin:governance_motion_change", args=[motion.pk]))
@@ -177,6 +185,7 @@ def default_closing_date(session: Session):
 
 def close_poll_view(model_admin, request, object_id):
     """Confirm closing one poll: the count, the rule, the outcome and the effects it will apply."""
+    _require_change_permission(model_admin, request)
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=object_id)
     change_url = reverse("admin:governance_motion_change", args=[motion.pk])
     if motion.is_locked:
@@ -211,6 +220,7 @@ def close_poll_view(model_admin, request, object_id):
 
 def annul_poll_view(model_admin, request, object_id):
     """Annul a closed poll, with a reason kept in the audit trail; its effects are reversed."""
+    _require_change_permission(model_admin, request)
     motion = get_object_or_404(Motion, pk=object_id)
     change_url = reverse("admin:governance_motion_change", args=[motion.pk])
     form = AnnulForm(request.POST or None)

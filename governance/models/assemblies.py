@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -76,6 +77,7 @@ class Session(models.Model):
     key = models.SlugField(
         _("key"),
         max_length=40,
+        blank=True,
         help_text=_("The session's address: its number, or for a session without a number a key such as 2019-extraordinary."),
     )
     # Charter art. 10(1) as amended 2018-10-29: the Working Committee's chair may convene extraordinary sessions.
@@ -120,6 +122,8 @@ class Session(models.Model):
                 fields=["body", "number"], condition=models.Q(number__isnull=False), name="session_unique_number_per_body"
             ),
             models.UniqueConstraint(fields=["body", "key"], name="session_unique_key_per_body"),
+            # Every session has an address.
+            models.CheckConstraint(condition=~models.Q(key=""), name="session_has_a_key"),
             # A numbered session's address is its number ...
             models.CheckConstraint(
                 condition=models.Q(number__isnull=True) | models.Q(key=Cast("number", models.CharField())),
@@ -155,6 +159,8 @@ class Session(models.Model):
     def clean(self):
         if self.number is not None and not self.key:
             self.key = str(self.number)
+        if not self.key:
+            raise ValidationError({"key": _("A session without a number needs a key, such as 2019-extraordinary.")})
 
     def get_absolute_url(self):
         name = "assembly" if self.body == Body.GENERAL_ASSEMBLY else "working-committee"

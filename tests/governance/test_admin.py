@@ -162,3 +162,26 @@ def test_the_tabbed_admin_loads_jquery_ui_from_the_portal_not_a_cdn(staff):
     page = staff.get(reverse("admin:governance_session_change", args=[session.pk])).content.decode()
     assert "googleapis" not in page
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
+
+
+def test_staff_without_the_governance_permissions_cannot_use_the_vote_pages(client, django_user_model):
+    clerk = django_user_model.objects.create_user("clerk", is_staff=True)
+    client.force_login(clerk)
+    session = make_session()
+    motion = make_motion(session, DecisionKind.OTHER)
+    assert client.get(reverse("admin:governance_session_attendance", args=[session.pk])).status_code == 403
+    for name in ("ballots", "close", "annul"):
+        assert client.get(reverse(f"admin:governance_motion_{name}", args=[motion.pk])).status_code == 403
+
+
+def test_a_numbered_session_added_without_a_key_gets_its_number_as_key(staff):
+    data = {
+        "body": "working_committee", "number": "13", "key": "", "start_date": "2023-05-01", "date_precision": "day",
+        "place_en": "Pohang", "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
+    }
+    response = staff.post(reverse("admin:governance_session_add"), data)
+    assert response.status_code == 302
+    assert Session.objects.get(body="working_committee", number=13).key == "13"
+    data.update(number="", key="")
+    page = staff.post(reverse("admin:governance_session_add"), data).content.decode()
+    assert "A session without a number needs a key, such as 2019-extraordinary." in page

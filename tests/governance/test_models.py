@@ -21,6 +21,7 @@ def insert_session(**fields):
 @pytest.mark.parametrize(
     ("fields", "constraint"),
     [
+        ({"number": None, "key": ""}, "session_has_a_key"),
         ({"number": 30, "key": "thirty"}, "session_numbered_key_is_its_number"),
         ({"number": None, "key": "30"}, "session_unnumbered_key_is_not_a_number"),
         ({"number": 12, "key": "12"}, "session_unique_number_per_body"),
