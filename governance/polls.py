@@ -86,7 +86,7 @@ def count_poll(motion: Motion) -> PollCount:
             _("%(members)s voted without holding voting rights at this session.")
             % {"members": ", ".join(str(b.member) for b in strangers)}
         )
-    present = [m for m, status in roll.items() if status in (Attendance.Status.PRESENT, Attendance.Status.WRITTEN)]
+    present = [m for m, status in roll.items() if status in Attendance.COUNTED_PRESENT]
     choices = [b.choice for b in ballots]
     tally = voting.Tally(
         eligible=len(roll),

@@ -81,6 +81,7 @@ def attendance_grid(model_admin, request, object_id):
     _require_change_permission(model_admin, request)
     session = get_object_or_404(Session, pk=object_id)
     governments = list(attendance_governments(session))
+    shown = {g.pk for g in governments}  # a line for another government is ignored
     recorded = {a.member_id: a for a in session.attendances.all()}
     voters = polls.voting_member_ids(session)
     Formset = forms.formset_factory(AttendanceRowForm, extra=0)
@@ -106,7 +107,7 @@ def attendance_grid(model_admin, request, object_id):
                 else None
             )
             for form in formset
-            if form.has_changed()
+            if form.has_changed() and form.cleaned_data["member"] in shown
         }
         try:
             polls.record_attendance(session=session, rows=rows)
@@ -158,7 +159,7 @@ def ballot_grid(model_admin, request, object_id):
                 else None
             )
             for form in formset
-            if form.has_changed()
+            if form.has_changed() and form.cleaned_data["member"] in count.roll
         }
         try:
             polls.record_ballots(motion=motion, rows=rows, recorded_by=request.user)

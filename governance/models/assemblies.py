@@ -156,15 +156,15 @@ class Session(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        name = "assembly" if self.body == Body.GENERAL_ASSEMBLY else "working-committee"
+        return reverse(f"governance:{name}-detail", kwargs={"key": self.key})
+
     def clean(self):
         if self.number is not None and not self.key:
             self.key = str(self.number)
         if not self.key:
             raise ValidationError({"key": _("A session without a number needs a key, such as 2019-extraordinary.")})
-
-    def get_absolute_url(self):
-        name = "assembly" if self.body == Body.GENERAL_ASSEMBLY else "working-committee"
-        return reverse(f"governance:{name}-detail", kwargs={"key": self.key})
 
     @property
     def title(self) -> str:
@@ -305,6 +305,9 @@ class Attendance(models.Model):
         WRITTEN = "written", _("written resolution")
         ABSENT = "absent", _("absent")
 
+    # A written resolution counts as present and voting (12th General Assembly: 29 + 21 = 50).
+    COUNTED_PRESENT = (Status.PRESENT, Status.WRITTEN)
+
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session"))
     member = models.ForeignKey(
         MemberGovernment, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("member government")
@@ -324,11 +327,6 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.member} — {self.get_status_display()}"
-
-    @property
-    def counts_as_present(self) -> bool:
-        """A written resolution counts as present and voting (12th General Assembly: 29 + 21 = 50)."""
-        return self.status in (self.Status.PRESENT, self.Status.WRITTEN)
 
 
 class AgendaItem(models.Model):

@@ -185,3 +185,15 @@ def test_a_numbered_session_added_without_a_key_gets_its_number_as_key(staff):
     data.update(number="", key="")
     page = staff.post(reverse("admin:governance_session_add"), data).content.decode()
     assert "A session without a number needs a key, such as 2019-extraordinary." in page
+
+
+def test_a_forged_grid_line_for_another_government_is_ignored_not_an_error(staff):
+    session = make_session()
+    motion = make_motion(session, DecisionKind.OTHER)
+    observer = MemberGovernment.objects.get(slug="tianjin")
+    forged = grid_post([observer.pk, 999999], "choice", {observer.pk: "yes", 999999: "yes"})
+    assert staff.post(reverse("admin:governance_motion_ballots", args=[motion.pk]), forged).status_code == 302
+    assert not motion.ballots.exists()
+    forged = grid_post([999999], "status", {999999: "present"})
+    assert staff.post(reverse("admin:governance_session_attendance", args=[session.pk]), forged).status_code == 302
+    assert not session.attendances.exists()
