@@ -2,7 +2,19 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from governance.models import Amendment, ArticleVersion, Heading, Instrument, Paragraph
+from governance.models import (
+    AgendaItem,
+    Amendment,
+    ArticleVersion,
+    Heading,
+    Instrument,
+    Motion,
+    Officer,
+    Paragraph,
+    Resolution,
+    ResolutionEffect,
+    Session,
+)
 
 
 @register(Instrument)
@@ -28,3 +40,34 @@ class ArticleVersionTranslationOptions(TranslationOptions):
 @register(Paragraph)
 class ParagraphTranslationOptions(TranslationOptions):
     fields = ("text", "note", "remark")
+
+
+
+@register(Session)
+class SessionTranslationOptions(TranslationOptions):
+    fields = ("place", "theme", "summary")
+
+
+@register(Officer)
+class OfficerTranslationOptions(TranslationOptions):
+    fields = ("person_name",)
+
+
+@register(AgendaItem)
+class AgendaItemTranslationOptions(TranslationOptions):
+    fields = ("title", "text")
+
+
+@register(Motion)
+class MotionTranslationOptions(TranslationOptions):
+    fields = ("text", "note")
+
+
+@register(Resolution)
+class ResolutionTranslationOptions(TranslationOptions):
+    fields = ("text",)
+
+
+@register(ResolutionEffect)
+class ResolutionEffectTranslationOptions(TranslationOptions):
+    fields = ("description",)

@@ -2,10 +2,22 @@
 
 from django.urls import path
 
-from governance.views import instruments
+from governance.models import Body
+from governance.views import assemblies, instruments
 
 app_name = "governance"
-urlpatterns = []
+urlpatterns = [
+    path("assemblies/", assemblies.session_list, {"body": Body.GENERAL_ASSEMBLY}, name="assembly-list"),
+    path("assemblies/<slug:key>/", assemblies.session_detail, {"body": Body.GENERAL_ASSEMBLY}, name="assembly-detail"),
+    path("working-committee/", assemblies.session_list, {"body": Body.WORKING_COMMITTEE}, name="working-committee-list"),
+    path(
+        "working-committee/<slug:key>/",
+        assemblies.session_detail,
+        {"body": Body.WORKING_COMMITTEE},
+        name="working-committee-detail",
+    ),
+]
+
 
 # The Charter and the Regulations: /charter/, /regulations/committees/, /regulations/dues/.
 for _slug, _prefix in instruments.INSTRUMENT_PATHS.items():

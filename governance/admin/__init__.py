@@ -1,3 +1,3 @@
-"""Admin of the governance app, one module per concern (registration happens on import)."""
+"""Admin of the governance app, one module per part (registration happens on import)."""
 
-from governance.admin import instruments  # noqa: F401
+from governance.admin import assemblies, instruments  # noqa: F401

@@ -1,1 +1,1 @@
-"""Public views of the governance app, one module per concern."""
+"""Public views of the governance app: the instruments (``instruments``), sessions and votes (``assemblies``)."""

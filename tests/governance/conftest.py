@@ -29,3 +29,10 @@ def article_keys_on(slug: str, on: str) -> list[str]:
 @pytest.fixture
 def charter(db):
     return Instrument.objects.get(slug="charter")
+
+
+@pytest.fixture
+def secretariat_user(django_user_model):
+    """A staff account of the secretariat (no password: tests log it in directly)."""
+    return django_user_model.objects.create_user("secretariat", is_staff=True, is_superuser=True)
+
