@@ -3,8 +3,10 @@
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
+from members.dues_querysets import DuesMemberQuerySetMixin, restricted_member_ids
 
-class MemberGovernmentQuerySet(models.QuerySet):
+
+class MemberGovernmentQuerySet(DuesMemberQuerySetMixin, models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -40,9 +42,11 @@ class MemberGovernmentQuerySet(models.QuerySet):
         """Members holding voting rights on date ``on``.
 
         Charter art. 9(1): one vote per member government; associate members have none
-        (art. 5-2). The Dues Regulation art. 6 restriction is applied by the dues rules.
+        (art. 5-2); a member restricted under the Dues Regulation art. 6 (two or more fiscal
+        years unpaid) has none either (``dues_restricted``; for one member
+        ``members.dues.has_voting_rights``).
         """
-        return self.members_on(on)
+        return self.members_on(on).exclude(pk__in=restricted_member_ids(on))
 
     def search(self, text):
         """Governments whose name in any of the six languages contains ``text``."""
