@@ -31,6 +31,9 @@ from members.models import (
 # Issue 9's roles migration creates this group; members.dues_admin lets only it (and
 # superusers) change dues records.
 FINANCE_OFFICER_GROUP = "Finance officer"
+# Dates the finance views and commands accept: the rules scan the fiscal years up to a date,
+# so an address asking for the year 9999 is refused rather than computed.
+LAST_SUPPORTED_YEAR = 2100
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -311,20 +314,19 @@ def is_restricted(member: MemberGovernment, *, on: datetime.date) -> bool:
 
     A member with two or more fiscal years in arrears loses them; it regains them from the
     fiscal year in which it resumes paying (``_restored_in``) and not before. The count of
-    years in arrears rises only on a 1 May, so the restriction starts on 1 May of an assessed
-    year (a trigger) and lasts until a restoration in that year or a later one. The same rule
-    as ``MemberGovernment.objects.dues_restricted(on)``.
+    years in arrears rises only on a 1 May, so a restriction starts on 1 May of an assessed
+    year (a trigger); the member is restricted while its latest trigger is followed by no
+    restoration in that year or a later one (a restoration after the latest trigger follows
+    every earlier one too). The same rule as ``MemberGovernment.objects.dues_restricted(on)``.
     """
-    for fiscal_year in sorted({a.fiscal_year for a in member.assessments.all()}):
-        trigger = datetime.date(fiscal_year, 5, 1)
-        if trigger > on or len(arrears(member, on=trigger)) < 2:
-            continue
-        restored = any(
-            _restored_in(member, year, min(on, datetime.date(year, 12, 31))) for year in range(fiscal_year, on.year + 1)
-        )
-        if not restored:
-            return True
-    return False
+    years = sorted({a.fiscal_year for a in member.assessments.all()}, reverse=True)
+    triggers = (year for year in years if datetime.date(year, 5, 1) <= on)
+    latest = next((year for year in triggers if len(arrears(member, on=datetime.date(year, 5, 1))) >= 2), None)
+    if latest is None:
+        return False
+    return not any(
+        _restored_in(member, year, min(on, datetime.date(year, 12, 31))) for year in range(latest, on.year + 1)
+    )
 
 
 def has_voting_rights(member: MemberGovernment, *, on: datetime.date) -> bool:

@@ -107,7 +107,9 @@ class AssessmentAdmin(FinanceOnlyMixin, admin.ModelAdmin):
 @admin.register(Payment)
 class PaymentAdmin(AllOrNothingImportMixin, FinanceOnlyMixin, admin.ModelAdmin):
     resource_classes = [PaymentResource]
-    list_display = ("paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on")
+    list_display = (
+        "paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on",
+    )
     list_filter = ("currency", "member__country")
     list_select_related = ("member",)
     search_fields = ("bank_reference", "member__name", "member__slug", "note")

@@ -18,7 +18,6 @@ from import_export.admin import ImportMixin
 
 from members.models import Currency, MemberGovernment, Payment
 
-
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 

@@ -71,10 +71,11 @@ def restricted_member_ids(on: datetime.date) -> RawSQL:
     - a *trigger* is 1 May of an assessed fiscal year Y, on or before ``on``, on which the
       member has two or more fiscal years in arrears (the count only rises on a 1 May, when
       another year's 30 April has passed, so a restriction always starts on one);
-    - the member is restricted if some trigger is followed by no *restoration* in the fiscal
-      years from Y to the year of ``on``; a restoration in year Z (checked on 31 December of Z,
-      or on ``on`` in the current year) is: Z assessed and the payments made in Z cover Z's dues
-      after waivers, or nothing owed for any year up to Z.
+    - the member is restricted if its latest trigger is followed by no *restoration* in the
+      fiscal years from Y to the year of ``on``; a restoration in year Z (checked on 31
+      December of Z, or on ``on`` in the current year) is: Z assessed and the payments made in
+      Z cover Z's dues after waivers, or nothing owed for any year up to Z. (A restoration
+      after the latest trigger also follows every earlier one, so only the latest counts.)
     """
     return RawSQL(_restricted_sql(), [on])
 
@@ -84,7 +85,7 @@ def _restricted_sql() -> str:
 
     assessments, payments, waivers = (model._meta.db_table for model in (Assessment, Payment, Waiver))
 
-    # Each fragment uses its own table alias, so fragments nest without capturing each other.
+    # Each fragment uses its own table aliases, so fragments nest without capturing each other.
     def paid(member, on, since=None):
         """USD credited by payments in the books on ``on`` (optionally only those made since ``since``)."""
         since_sql = f" AND pay.paid_on >= {since}" if since else ""
@@ -108,11 +109,14 @@ def _restricted_sql() -> str:
         )
 
     def years_in_arrears(member, on):
-        """Assessed years past their 30 April with a balance left after payments allocated oldest first."""
+        """Assessed years past their 30 April with a balance left after payments allocated oldest first:
+        a year's balance is above zero when its own dues are and the dues up to it exceed the payments."""
         return (
-            f"(SELECT COUNT(*) FROM {assessments} arr WHERE arr.member_id = {member}"
-            f" AND make_date(arr.fiscal_year, 4, 30) < {on} AND {net('arr', on)} > 0"
-            f" AND {net_through(member, 'arr.fiscal_year', on)} > {paid(member, on)})"
+            f"(SELECT COUNT(*) FROM (SELECT yrs.fiscal_year, yrs.net,"
+            f" SUM(yrs.net) OVER (ORDER BY yrs.fiscal_year) AS upto"
+            f" FROM (SELECT arr.fiscal_year, {net('arr', on)} AS net FROM {assessments} arr"
+            f" WHERE arr.member_id = {member}) yrs) books CROSS JOIN (SELECT {paid(member, on)} AS total) credited"
+            f" WHERE make_date(books.fiscal_year, 4, 30) < {on} AND books.net > 0 AND books.upto > credited.total)"
         )
 
     def restored(member, year, on):
@@ -125,8 +129,12 @@ def _restricted_sql() -> str:
     trigger = "make_date(trig.fiscal_year, 5, 1)"
     year_end = "LEAST(d.on_date, make_date(yr.y, 12, 31))"
     return (
-        f"SELECT trig.member_id FROM {assessments} trig CROSS JOIN (SELECT %s::date AS on_date) d"
-        f" WHERE {trigger} <= d.on_date AND {years_in_arrears('trig.member_id', trigger)} >= 2"
-        f" AND NOT EXISTS (SELECT 1 FROM generate_series(trig.fiscal_year, EXTRACT(YEAR FROM d.on_date)::int) AS yr(y)"
-        f" WHERE {restored('trig.member_id', 'yr.y', year_end)})"
+        f"SELECT assessed.member_id FROM (SELECT DISTINCT member_id FROM {assessments}) assessed"
+        f" CROSS JOIN (SELECT %s::date AS on_date) d"
+        # The latest trigger: the member's assessments from the newest down, the first that counts.
+        f" CROSS JOIN LATERAL (SELECT trig.fiscal_year AS year FROM {assessments} trig"
+        f" WHERE trig.member_id = assessed.member_id AND {trigger} <= d.on_date"
+        f" AND {years_in_arrears('trig.member_id', trigger)} >= 2 ORDER BY trig.fiscal_year DESC LIMIT 1) latest"
+        f" WHERE NOT EXISTS (SELECT 1 FROM generate_series(latest.year, EXTRACT(YEAR FROM d.on_date)::int) AS yr(y)"
+        f" WHERE {restored('assessed.member_id', 'yr.y', year_end)})"
     )

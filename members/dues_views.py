@@ -12,13 +12,19 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from members.dues import has_voting_rights, is_restricted, ledger, period_for, rate_for
+from members.dues import (
+    LAST_SUPPORTED_YEAR,
+    has_voting_rights,
+    is_restricted,
+    ledger,
+    period_for,
+    rate_for,
+)
 from members.dues_costs import meeting_cost_shares
 from members.dues_reports import budget_report, fiscal_year_dues
 from members.models import DuesDecision, MeetingCost, MemberGovernment
 from members.models.dues import FIRST_FISCAL_YEAR
 
-LAST_FISCAL_YEAR = 2999
 finance_staff = permission_required("members.view_assessment")
 
 
@@ -36,9 +42,12 @@ def date_parameter(request, name="on") -> datetime.date:
     if not value:
         return timezone.localdate()
     try:
-        return datetime.date.fromisoformat(value)
+        on = datetime.date.fromisoformat(value)
     except ValueError:
         raise BadParameter(_("“%(value)s” is not a date written YYYY-MM-DD.") % {"value": value[:40]}) from None
+    if on.year > LAST_SUPPORTED_YEAR:
+        raise BadParameter(_("“%(value)s” lies after %(year)s.") % {"value": value, "year": LAST_SUPPORTED_YEAR})
+    return on
 
 
 def fiscal_year_value(value) -> int:
@@ -46,10 +55,9 @@ def fiscal_year_value(value) -> int:
         year = int(value)
     except (TypeError, ValueError):
         year = None
-    if year is None or not FIRST_FISCAL_YEAR <= year <= LAST_FISCAL_YEAR:
-        raise BadParameter(
-            _("“%(value)s” is not a fiscal year from %(first)s on.") % {"value": str(value)[:40], "first": FIRST_FISCAL_YEAR}
-        )
+    if year is None or not FIRST_FISCAL_YEAR <= year <= LAST_SUPPORTED_YEAR:
+        message = _("“%(value)s” is not a fiscal year from %(first)s on.")
+        raise BadParameter(message % {"value": str(value)[:40], "first": FIRST_FISCAL_YEAR})
     return year
 
 
@@ -127,9 +135,8 @@ def statement(request, slug):
 @answers_bad_parameters
 def statement_pdf(request, slug):
     """The same statement as an A4 PDF in the page's language."""
-    from weasyprint import CSS, HTML
-
     from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
 
     context = statement_context(request, slug)
     html = render_to_string("members/dues/statement_pdf.html", context, request=request)

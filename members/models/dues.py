@@ -319,7 +319,8 @@ class Waiver(models.Model):
         ]
 
     def __str__(self):
-        return _("%(amount)s USD waived for %(assessment)s") % {"amount": self.amount_usd, "assessment": self.assessment}
+        message = _("%(amount)s USD waived for %(assessment)s")
+        return message % {"amount": self.amount_usd, "assessment": self.assessment}
 
     def clean(self):
         # All waivers of a year together never exceed its dues (the sum spans rows, so it is
@@ -358,7 +359,10 @@ class MeetingCost(models.Model):
         verbose_name=_("session"),
     )
     host = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, related_name="meeting_costs_hosted", verbose_name=_("host government")
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        related_name="meeting_costs_hosted",
+        verbose_name=_("host government"),
     )
     total_cost = models.DecimalField(_("total cost (A)"), max_digits=15, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=CostCurrency.choices, default=CostCurrency.USD)
@@ -377,7 +381,8 @@ class MeetingCost(models.Model):
         if self.event_id is None:
             return
         if self.event.kind not in self.SESSION_KINDS:
-            raise ValidationError({"event": _("Costs are shared only for General Assembly and Working Committee sessions.")})
+            message = _("Costs are shared only for General Assembly and Working Committee sessions.")
+            raise ValidationError({"event": message})
         if self.host_id and self.event.hosts.exists() and not self.event.hosts.filter(pk=self.host_id).exists():
             raise ValidationError({"host": _("The host must be one of the session's host governments.")})
 
@@ -411,7 +416,9 @@ class DuesBudget(models.Model):
         verbose_name_plural = _("dues budgets")
         constraints = [
             models.CheckConstraint(
-                condition=Q(reviewed_on__isnull=True) | Q(drafted_on__isnull=True) | Q(reviewed_on__gte=F("drafted_on")),
+                condition=(
+                    Q(reviewed_on__isnull=True) | Q(drafted_on__isnull=True) | Q(reviewed_on__gte=F("drafted_on"))
+                ),
                 name="dues_budget_reviewed_after_drafted",
             ),
         ]
@@ -469,7 +476,10 @@ class Expenditure(models.Model):
         _("voucher"), max_length=100, help_text=_("Art. 2(1): the document that justifies the spending.")
     )
     chair_permitted_on = models.DateField(
-        _("permitted by the chair on"), null=True, blank=True, help_text=_("Art. 11(2), for spending outside the budget.")
+        _("permitted by the chair on"),
+        null=True,
+        blank=True,
+        help_text=_("Art. 11(2), for spending outside the budget."),
     )
     reported_to = models.ForeignKey(
         DuesDecision,

@@ -14,8 +14,9 @@ D = datetime.date
 
 def make_member(slug, *, admitted_on=D(2010, 1, 1), country="KR", associate=False):
     """A government admitted on ``admitted_on`` (a member, or an associate member)."""
+    country = Country.objects.get(code=country)
     member = MemberGovernment.objects.create(
-        name=f"Test {slug}", name_en=f"Test {slug}", slug=slug, country=Country.objects.get(code=country), kind="province"
+        name=f"Test {slug}", name_en=f"Test {slug}", slug=slug, country=country, kind="province"
     )
     admit_member(member=member, on=admitted_on, associate=associate)
     return member

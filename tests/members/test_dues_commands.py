@@ -45,7 +45,8 @@ def test_csv_has_one_row_per_member_and_associate_member_with_arrears_and_restri
 
 
 def test_the_standing_follows_the_date(standing):
-    rows = {row["member"]: row for row in csv.DictReader(io.StringIO(run("dues_standing", "--on", "2021-04-30", "--format", "csv")))}
+    output = run("dues_standing", "--on", "2021-04-30", "--format", "csv")
+    rows = {row["member"]: row for row in csv.DictReader(io.StringIO(output))}
     assert (rows["late-payer"]["unpaid_fiscal_years"], rows["late-payer"]["outstanding_usd"]) == ("2020", "700.00")
     assert rows["late-payer"]["restricted"] == "no"
     assert "liaoning" not in rows  # admitted on 2021-08-10
@@ -53,7 +54,9 @@ def test_the_standing_follows_the_date(standing):
 
 def test_table_is_aligned_with_a_header(standing):
     lines = run("dues_standing", "--on", "2022-05-01").splitlines()
-    assert lines[0].split() == ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"]
+    assert lines[0].split() == [
+        "member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted",
+    ]
     late = next(line for line in lines if line.startswith("late-payer"))
     assert late.split() == ["late-payer", "MN", "member", "2020", "2021", "2022", "2700.00", "2021-02-01", "yes"]
     assert lines[0].index("country") == late.index("MN")
@@ -63,6 +66,8 @@ def test_table_is_aligned_with_a_header(standing):
 def test_a_bad_date_is_a_clear_error():
     with pytest.raises(CommandError, match="“2022-02-30” is not a date written YYYY-MM-DD."):
         run("dues_standing", "--on", "2022-02-30")
+    with pytest.raises(CommandError, match="“9999-01-01” lies after 2100."):
+        run("dues_standing", "--on", "9999-01-01")
 
 
 def test_assess_dues_needs_a_decided_period_and_is_idempotent():

@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from members.models import dues as dues_models
 from members.models import (
     DUES_MODELS,
     Assessment,
@@ -18,7 +17,16 @@ from members.models import (
     Payment,
     Settlement,
 )
-from tests.members.dues_factories import D, assess, make_decision, make_member, open_period, pay, pay_won
+from members.models import dues as dues_models
+from tests.members.dues_factories import (
+    D,
+    assess,
+    make_decision,
+    make_member,
+    open_period,
+    pay,
+    pay_won,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +54,9 @@ def test_one_assessment_per_member_and_fiscal_year_in_the_database():
     member = make_member("assessed-twice")
     (first,) = assess(member, 2022)
     with transaction.atomic(), raises_integrity_error():
-        Assessment.objects.create(member=member, fiscal_year=2022, amount_usd=Decimal("1.00"), rate=first.rate, period=first.period)
+        Assessment.objects.create(
+            member=member, fiscal_year=2022, amount_usd=Decimal("1.00"), rate=first.rate, period=first.period
+        )
 
 
 def test_the_dollars_credited_always_match_the_amount_at_the_rate():

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from members.dues import arrears, has_voting_rights, is_restricted, reverse_payment
-from members.models import MemberGovernment
-from tests.members.dues_factories import D, assess, make_member, pay, waive
+from members.dues import arrears, has_voting_rights, is_restricted
+from members.models import MemberGovernment, Payment, Waiver
+from tests.members.dues_factories import D, assess, make_decision, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +23,13 @@ def random_day(rng, year):
 
 
 def generate_ledgers(rng, count):
-    """``count`` governments with random assessments (2018-2024), payments, reversals and waivers."""
-    members = []
+    """``count`` governments with random assessments (2018-2024), payments, reversals and waivers.
+
+    Written in bulk (the database constraints still check every row): the rules under test
+    read the records, however they were written.
+    """
+    members, payments, waivers = [], [], []
+    decision = make_decision("generated-waivers", kind="waiver")
     for number in range(count):
         member = make_member(f"generated-{number}", admitted_on=D(rng.choice([2010, 2017, 2019]), 6, 1))
         # Before 2021 some members pay a lower rate (as if a decision had changed it).
@@ -36,14 +41,29 @@ def generate_ledgers(rng, count):
             for assessment in assess(member, year, amount=old_rate if year < 2021 else "1000.00")
         ]
         for _ in range(rng.randint(0, 7)):
-            payment = pay(member, random_day(rng, rng.randint(2018, 2025)), rng.choice(AMOUNTS))
-            if rng.random() < 0.1:
-                reverse_payment(payment=payment, reversed_on=random_day(rng, payment.paid_on.year + 1), reason="Returned")
+            paid_on = random_day(rng, rng.randint(2018, 2025))
+            amount = Decimal(rng.choice(AMOUNTS))
+            reversed_on = random_day(rng, paid_on.year + 1) if rng.random() < 0.1 else None
+            payments.append(
+                Payment(
+                    member=member, paid_on=paid_on, amount=amount, currency="USD", exchange_rate=Decimal(1),
+                    amount_usd=amount, bank_reference=f"GEN-{number}-{len(payments)}", reversed_on=reversed_on,
+                    reversal_reason="Returned" if reversed_on else "",
+                )
+            )
         for assessment in assessments:
             if rng.random() < 0.15:
                 amount = rng.choice([assessment.amount_usd, assessment.amount_usd / 2, Decimal("100.00")])
-                waive(assessment, amount, random_day(rng, rng.randint(assessment.fiscal_year, 2025)))
+                granted_on = random_day(rng, rng.randint(assessment.fiscal_year, 2025))
+                waivers.append(
+                    Waiver(
+                        assessment=assessment, amount_usd=amount, granted_on=granted_on, reason="Flood",
+                        decision=decision,
+                    )
+                )
         members.append(member)
+    Payment.objects.bulk_create(payments)
+    Waiver.objects.bulk_create(waivers)
     return members
 
 

@@ -144,6 +144,8 @@ def test_statement_pdf_is_an_a4_document_in_that_language_with_cjk_fonts_where_n
         "/en/finance/dues/members/hyogo/?on=0",
         "/en/finance/dues/members/hyogo/statement.pdf?on=x",
         "/en/finance/dues/budget/99999/",
+        "/en/finance/dues/budget/2101/",
+        "/en/finance/dues/restricted/?on=9999-12-31",
     ],
 )
 def test_bad_dates_and_years_answer_a_translated_400(viewer, url):
@@ -160,7 +162,12 @@ def test_a_bad_date_is_explained_in_the_pages_language(viewer):
 
 
 @pytest.mark.parametrize(
-    "url", ["/en/finance/dues/members/nowhere/", "/en/finance/dues/members/nowhere/statement.pdf", "/en/finance/meeting-costs/999/"]
+    "url",
+    [
+        "/en/finance/dues/members/nowhere/",
+        "/en/finance/dues/members/nowhere/statement.pdf",
+        "/en/finance/meeting-costs/999/",
+    ],
 )
 def test_unknown_members_and_sessions_answer_404(viewer, url):
     assert viewer.get(url).status_code == 404
@@ -218,7 +225,9 @@ def test_budget_page_shows_lines_spending_and_the_audit(viewer, ledgers, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_meeting_cost_page_shows_the_shares(viewer, lang):
-    event = Event.objects.create(kind="working_committee", title_en="Working Committee 2022", slug="wc-2022", start_date=D(2022, 9, 1))
+    event = Event.objects.create(
+        kind="working_committee", title_en="Working Committee 2022", slug="wc-2022", start_date=D(2022, 9, 1)
+    )
     host = MemberGovernment.objects.get(slug="gyeongsangbuk")
     event.hosts.add(host)
     Participation.objects.create(event=event, member=MemberGovernment.objects.get(slug="hyogo"))

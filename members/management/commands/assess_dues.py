@@ -18,4 +18,5 @@ class Command(BaseCommand):
             created = assess_fiscal_year(fiscal_year=year)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        self.stdout.write(_("%(count)d assessments created for fiscal year %(year)d.") % {"count": len(created), "year": year})
+        message = _("%(count)d assessments created for fiscal year %(year)d.")
+        self.stdout.write(message % {"count": len(created), "year": year})

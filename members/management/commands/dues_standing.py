@@ -6,7 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from members.dues import ledger
+from members.dues import LAST_SUPPORTED_YEAR, ledger
 from members.dues_importing import escape_formula
 from members.models import MemberGovernment, MembershipType
 
@@ -60,6 +60,8 @@ class Command(BaseCommand):
             date = datetime.date.fromisoformat(on)
         except ValueError:
             raise CommandError(_("“%(value)s” is not a date written YYYY-MM-DD.") % {"value": on}) from None
+        if date.year > LAST_SUPPORTED_YEAR:
+            raise CommandError(_("“%(value)s” lies after %(year)s.") % {"value": on, "year": LAST_SUPPORTED_YEAR})
         rows = standing_rows(date)
         if format == "csv":
             writer = csv.writer(self.stdout, lineterminator="\n")
@@ -68,4 +70,4 @@ class Command(BaseCommand):
             return
         widths = [max([len(COLUMNS[i])] + [len(row[i]) for row in rows]) for i in range(len(COLUMNS))]
         for row in [COLUMNS, *rows]:
-            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
