@@ -336,6 +336,10 @@ def has_voting_rights(member: MemberGovernment, *, on: datetime.date) -> bool:
     return type_on(member, on) == MembershipType.MEMBER and not is_restricted(member, on=on)
 
 
-def standing(members, *, on: datetime.date) -> list[tuple[MemberGovernment, Ledger, bool]]:
-    """(member, ledger, restricted) for each member, from prefetched records."""
-    return [(member, ledger(member, on=on), is_restricted(member, on=on)) for member in members]
+def eligible_for_office(member: MemberGovernment, *, on: datetime.date) -> bool:
+    """Charter art. 7(3): electing or being elected chair or auditor follows the vote (Dues Regulation art. 6).
+
+    The rule of ``MemberGovernment.objects.eligible_for_office(on)``.
+    """
+    return has_voting_rights(member, on=on)
+

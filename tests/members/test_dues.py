@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from members.dues import (
     arrears,
     assess_fiscal_year,
+    eligible_for_office,
     has_voting_rights,
     is_restricted,
     ledger,
@@ -221,6 +222,8 @@ def test_one_unpaid_year_does_not_restrict_two_do():
     assert [y.fiscal_year for y in arrears(member, on=D(2021, 5, 1))] == [2020, 2021]
     assert is_restricted(member, on=D(2021, 5, 1)) is True
     assert has_voting_rights(member, on=D(2021, 5, 1)) is False
+    assert eligible_for_office(member, on=D(2021, 4, 30)) is True
+    assert eligible_for_office(member, on=D(2021, 5, 1)) is False
 
 
 def test_rights_return_when_the_current_years_dues_are_paid_in_full_and_not_before():

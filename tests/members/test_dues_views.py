@@ -243,3 +243,22 @@ def test_meeting_cost_page_shows_the_shares(viewer, lang):
 def test_finance_officer_group_name_is_the_one_the_roles_will_create():
     assert FINANCE_OFFICER_GROUP == "Finance officer"
     assert not Group.objects.filter(name=FINANCE_OFFICER_GROUP).exists()
+
+
+def test_meeting_cost_list_uses_the_same_number_of_queries_for_one_or_five_sessions(viewer, django_assert_num_queries):
+    host = MemberGovernment.objects.get(slug="gyeongsangbuk")
+
+    def add_session(number):
+        event = Event.objects.create(
+            kind="working_committee", title_en=f"Session {number}", slug=f"wc-{number}", start_date=D(2022, 1, number)
+        )
+        MeetingCost.objects.create(event=event, host=host, total_cost=Decimal("1000.00"))
+
+    add_session(1)
+    with django_assert_num_queries(8) as captured:
+        viewer.get("/en/finance/meeting-costs/")
+    for number in range(2, 6):
+        add_session(number)
+    with django_assert_num_queries(len(captured)):
+        response = viewer.get("/en/finance/meeting-costs/")
+    assert len(response.context["costs"]) == 5
