@@ -47,3 +47,6 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
 class PartnerAdmin(TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "display_order")
     list_filter = ("kind",)
+
+
+from members import dues_admin  # noqa: E402,F401

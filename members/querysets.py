@@ -10,8 +10,10 @@ def localized_fields(field):
     """``name`` -> ["name_en", "name_mn", "name_zh_hans", ...]: the field in the six languages."""
     return [build_localized_fieldname(field, code) for code, _label in settings.LANGUAGES]
 
+from members.dues_querysets import DuesMemberQuerySetMixin, restricted_member_ids
 
-class MemberGovernmentQuerySet(models.QuerySet):
+
+class MemberGovernmentQuerySet(DuesMemberQuerySetMixin, models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -47,9 +49,11 @@ class MemberGovernmentQuerySet(models.QuerySet):
         """Members holding voting rights on date ``on``.
 
         Charter art. 9(1): one vote per member government; associate members have none
-        (art. 5-2). The Dues Regulation art. 6 restriction is applied by the dues rules.
+        (art. 5-2); a member restricted under the Dues Regulation art. 6 (two or more fiscal
+        years unpaid) has none either (``dues_restricted``; for one member
+        ``members.dues.has_voting_rights``).
         """
-        return self.members_on(on)
+        return self.members_on(on).exclude(pk__in=restricted_member_ids(on))
 
     def search(self, text):
         """Governments whose name in any of the six languages contains ``text``."""

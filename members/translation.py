@@ -18,3 +18,6 @@ class MemberGovernmentTranslationOptions(TranslationOptions):
 @register(Partner)
 class PartnerTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+
+
+from members import dues_translation  # noqa: E402,F401

@@ -10,3 +10,19 @@ from members.models.directory import (  # noqa: F401
     NaturalKeyManager,
     Partner,
 )
+from members.models.dues import (  # noqa: E402,F401
+    DUES_MODELS,
+    Assessment,
+    AssessmentPeriod,
+    BudgetLine,
+    CostCurrency,
+    Currency,
+    DuesBudget,
+    DuesDecision,
+    DuesRate,
+    Expenditure,
+    MeetingCost,
+    Payment,
+    Settlement,
+    Waiver,
+)
