@@ -12,9 +12,9 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
-from committees.importing import AllOrNothingImportMixin
 from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
+from near_portal.importexport import AllOrNothingImportMixin
 from members.models import Country
 
 

@@ -8,20 +8,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
 from committees.views import InvalidDate, requested_date
+from members.membership import partial_iso
 from members.models import DatePrecision
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def partial_iso(value: datetime.date | None, precision: str) -> str | None:
-    """A date as precisely as the record states it: 2002, 2016-09 or 2018-10-29."""
-    if value is None:
-        return None
-    if precision == DatePrecision.YEAR:
-        return value.strftime("%Y")
-    if precision == DatePrecision.MONTH:
-        return value.strftime("%Y-%m")
-    return value.isoformat()
 
 
 def in_languages(instance, field):

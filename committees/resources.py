@@ -1,11 +1,12 @@
 """Import and export of specialized committees (CSV/XLSX in the admin), one column per language."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from modeltranslation.utils import build_localized_fieldname
 
-from committees.importing import FormulaSafeResource, SlugForeignKeyWidget
 from committees.models import Committee
+from near_portal.importexport import SafeSpreadsheetResource, SlugWidget
 
 TRANSLATED = ("name", "field_of_activity", "description", "history_note")
 LANGUAGE_COLUMNS = [
@@ -13,10 +14,10 @@ LANGUAGE_COLUMNS = [
 ]
 
 
-class CommitteeResource(FormulaSafeResource):
+class CommitteeResource(SafeSpreadsheetResource):
     """Committees keyed by slug; the bare translated fields are left out, their language columns are declared."""
 
-    successor = fields.Field(attribute="successor", column_name="successor", widget=SlugForeignKeyWidget(Committee))
+    successor = fields.Field(attribute="successor", column_name="successor", widget=SlugWidget(Committee, _("specialized committee"), required=False))
     # Participating governments are edited in the admin form; the export lists them for reading.
     participants = fields.Field(column_name="participants", readonly=True)
 

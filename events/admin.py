@@ -11,15 +11,15 @@ from import_export.widgets import IntegerWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events.figures import figure_problems
-from events.importing import (
+from events.models import Attachment, CountryFigure, Event, Participation
+from events.participation import add_participants
+from members.models import MemberGovernment
+from near_portal.importexport import (
     AllOrNothingImportMixin,
     FormulaEscapingResourceMixin,
     LenientInstanceLookupMixin,
     SlugWidget,
 )
-from events.models import Attachment, CountryFigure, Event, Participation
-from events.participation import add_participants
-from members.models import MemberGovernment
 
 
 def year_filter(field_path):

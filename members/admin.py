@@ -1,6 +1,7 @@
 """Admin of the members app: six-language tabs, filters, search in every language."""
 
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from members.membership import sync_from_history
@@ -27,7 +28,7 @@ class LiaisonContactInline(admin.TabularInline):
 
 
 @admin.register(MemberGovernment)
-class MemberGovernmentAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
+class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [MemberGovernmentResource]
     list_display = ("name", "country", "kind", "membership_type", "list_position", "admitted_on")
     list_filter = ("country", "membership_type", "kind")

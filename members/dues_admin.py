@@ -11,7 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from members.dues import assess_fiscal_year, is_finance_officer
 from members.dues_costs import meeting_cost_shares
-from members.dues_importing import AllOrNothingImportMixin, PaymentResource
+from members.dues_importing import PaymentImportMixin, PaymentResource
 from members.models import (
     Assessment,
     AssessmentPeriod,
@@ -105,7 +105,7 @@ class AssessmentAdmin(FinanceOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(AllOrNothingImportMixin, FinanceOnlyMixin, admin.ModelAdmin):
+class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, admin.ModelAdmin):
     resource_classes = [PaymentResource]
     list_display = (
         "paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on",

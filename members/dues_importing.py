@@ -4,8 +4,6 @@ The rules are the members app's (issue 2, section 5): one bad row and nothing is
 and every bad row is listed with its row number and reason. django-import-export keeps the
 valid rows when others fail model validation unless ``rollback_on_validation_errors`` is on,
 and its confirm step does not pass that flag, so ``AllOrNothingImportMixin`` forces it.
-(Written here because the shared helper is not on this branch; the integrator can replace
-the mixin and ``escape_formula`` by the members app's own.)
 """
 
 import datetime
@@ -13,49 +11,19 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.admin import ImportMixin
 
 from members.models import Currency, MemberGovernment, Payment
+from near_portal.importexport import AllOrNothingImportMixin, SlugWidget
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
-
-
-def escape_formula(value):
-    """Neutralise a cell a spreadsheet would evaluate: '=1+1' becomes "'=1+1"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class AllOrNothingImportMixin(ImportMixin):
-    """Admin import where a file with any bad row writes nothing."""
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs["use_transactions"] = True
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
+class PaymentImportMixin(AllOrNothingImportMixin, ImportMixin):
+    """Admin import of payments, all or nothing."""
 
     def has_import_permission(self, request):
-        # An import creates rows: it needs the add permission (finance officers only).
+        # Payments are only ever added (a wrong one is reversed): the add permission suffices.
         return self.has_add_permission(request)
-
-
-class MemberSlugWidget(widgets.ForeignKeyWidget):
-    """A member government given by its slug (as in the portal's addresses and open data)."""
-
-    def __init__(self):
-        super().__init__(MemberGovernment, field="slug")
-
-    def clean(self, value, row=None, **kwargs):
-        slug = str(value or "").strip().lower()
-        if not slug:
-            raise ValueError(_("a member government is required"))
-        try:
-            return MemberGovernment.objects.get(slug=slug)
-        except MemberGovernment.DoesNotExist:
-            raise ValueError(_("'%(value)s' is not the slug of a member government") % {"value": value}) from None
 
 
 class DayWidget(widgets.DateWidget):
@@ -108,7 +76,9 @@ class PaymentResource(resources.ModelResource):
     already recorded, or repeated in the file, is an error."""
 
     paid_on = fields.Field(attribute="paid_on", column_name="date", widget=DayWidget())
-    member = fields.Field(attribute="member", column_name="member", widget=MemberSlugWidget())
+    member = fields.Field(
+        attribute="member", column_name="member", widget=SlugWidget(MemberGovernment, gettext_lazy("member government"))
+    )
     amount = fields.Field(attribute="amount", column_name="amount", widget=AmountWidget())
     currency = fields.Field(attribute="currency", column_name="currency", widget=CurrencyWidget())
     exchange_rate = fields.Field(

@@ -25,6 +25,17 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def partial_iso(value: datetime.date | None, precision: str) -> str | None:
+    """A date in ISO form as precisely as the record states it: 2006, 2000-09 or 2021-08-10."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return value.strftime("%Y")
+    if precision == DatePrecision.MONTH:
+        return value.strftime("%Y-%m")
+    return value.isoformat()
+
+
 def type_on(member: MemberGovernment, on: datetime.date) -> str | None:
     """The membership type of ``member`` on ``on``; the same rule as ``MemberGovernmentQuerySet.with_type_on``."""
     events = [e for e in member.membership_events.all() if e.date is None or e.date <= on]

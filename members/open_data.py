@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
+from members.membership import partial_iso
 from members.models import MemberGovernment
 
 TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observer", "former": "former"}
@@ -22,21 +23,11 @@ def member_records():
             "slug": g.slug,
             "country": g.country.code,
             "type": TYPE_CODES[g.membership_type],
-            "admitted": admitted_value(g),
+            "admitted": partial_iso(g.admitted_on, g.admitted_precision),
             "names": {code: getattr(g, build_localized_fieldname("name", code)) or "" for code in LANGUAGE_CODES},
         }
         for g in governments
     ]
-
-
-def admitted_value(government):
-    """The admission date as precisely as the record states it: 2006, 2000-09 or 2021-08-10."""
-    value = government.admitted_on
-    if value is None:
-        return None
-    return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(
-        government.admitted_precision, value.isoformat()
-    )
 
 
 def members_json(request):

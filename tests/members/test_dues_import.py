@@ -60,7 +60,7 @@ def test_a_file_with_bad_rows_writes_nothing_and_lists_every_bad_row_with_its_re
     errors = {row.number: {field: [str(e) for e in errs] for field, errs in row.field_specific_errors.items()}
               for row in result.invalid_rows}
     assert errors == {
-        2: {"member": ["'atlantis' is not the slug of a member government"]},
+        2: {"member": ["No member government has the slug “atlantis”."]},
         3: {"bank_reference": ["A payment with this bank reference is already recorded."]},
         4: {"amount": ["'12O0' is not a number"]},
         5: {"paid_on": ["'2022-02-30' is not a date written YYYY-MM-DD"]},
@@ -70,7 +70,7 @@ def test_a_file_with_bad_rows_writes_nothing_and_lists_every_bad_row_with_its_re
         10: {"bank_reference": ["A payment with this bank reference is already recorded."]},
     }
     html = response.content.decode()
-    assert "&#x27;atlantis&#x27; is not the slug of a member government" in html
+    assert "No member government has the slug “atlantis”." in html
     assert Payment.objects.count() == before
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from members.dues import LAST_SUPPORTED_YEAR, ledger
-from members.dues_importing import escape_formula
+from near_portal.importexport import escape_formula
 from members.models import MemberGovernment, MembershipType
 
 COLUMNS = ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"]
