@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "name", "display_order")
     ordering = ("display_order",)
 
@@ -24,7 +25,7 @@ class LiaisonContactInline(admin.TabularInline):
 
 
 @admin.register(MemberGovernment)
-class MemberGovernmentAdmin(TabbedTranslationAdmin):
+class MemberGovernmentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "country", "kind", "membership_type", "list_position", "admitted_on")
     list_filter = ("country", "membership_type", "kind")
     search_fields = [f"name_{code}" for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")] + ["slug"]
@@ -35,6 +36,6 @@ class MemberGovernmentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "display_order")
     list_filter = ("kind",)

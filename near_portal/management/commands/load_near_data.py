@@ -7,13 +7,19 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from near_portal.audit import record_unrecorded_rows
+
+# The change reason of history records written for rows loaded from fixtures/.
+LOADED_REASON = "Loaded from fixtures/"
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
 class Command(BaseCommand):
     help = (
         "Load every fixtures/NN_*.json in name order, in one transaction. Rows carry their "
-        "primary keys, so a second run updates them in place and never duplicates."
+        "primary keys, so a second run updates them in place and never duplicates. "
+        "Rows it creates or changes get their history record."
     )
 
     def handle(self, *args, **options):
@@ -21,4 +27,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             for path in files:
                 call_command("loaddata", str(path), verbosity=0)
+            # loaddata's raw saves bypass the audit trail; record what they created or changed.
+            record_unrecorded_rows(reason=LOADED_REASON)
         self.stdout.write(f"Loaded {len(files)} fixture files from {FIXTURES_DIR.name}/.")
