@@ -23,3 +23,9 @@ def staff_in_role(django_user_model):
 def real_data_live(transactional_db):
     """The real data in a transactional test (flushed by the transactional test before it)."""
     call_command("load_near_data", verbosity=0)
+
+
+@pytest.fixture
+def fast_password_hashing(settings):
+    """Passwords hashed in microseconds: the tests that sign in do not test the hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

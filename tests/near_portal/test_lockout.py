@@ -14,7 +14,7 @@ PASSWORD = "a correct horse battery staple"
 
 
 @pytest.fixture
-def clerk(django_user_model):
+def clerk(django_user_model, fast_password_hashing):
     return django_user_model.objects.create_user("clerk", password=PASSWORD, is_staff=True, is_superuser=True)
 
 
@@ -39,13 +39,19 @@ def test_the_fifth_failed_sign_in_locks_the_account_from_that_address_with_http_
     assert response["Location"] == "/admin/"
 
 
-def test_the_lock_out_ends_after_the_fifteen_minute_cool_off(client, clerk):
+def minutes_pass(minutes):
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=minutes))
+
+
+def test_the_lock_out_ends_fifteen_minutes_after_the_last_attempt(client, clerk):
     for _attempt in range(5):
         sign_in(client, "wrong password")
+    minutes_pass(14)
+    # Trying while locked out starts the fifteen minutes again (axes' default, kept).
     assert sign_in(client, PASSWORD).status_code == 429
-    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=14))
+    minutes_pass(14)
     assert sign_in(client, PASSWORD).status_code == 429
-    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=2))
+    minutes_pass(16)
     response = sign_in(client, PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"

@@ -22,7 +22,18 @@ class Command(BaseCommand):
         "Rows it creates or changes get their history record."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Load only into a database without member governments (make serve: a restart keeps edits).",
+        )
+
     def handle(self, *args, **options):
+        from members.models import MemberGovernment
+
+        if options["if_empty"] and MemberGovernment.objects.exists():
+            self.stdout.write("The database holds data already; fixtures/ not loaded.")
+            return
         files = sorted(FIXTURES_DIR.glob("[0-9][0-9]_*.json"))
         with transaction.atomic():
             for path in files:
