@@ -6,7 +6,8 @@
 
 Each page is loaded in turn by ``--concurrency`` clients on keep-alive connections until it has
 answered ``--requests`` requests or ``--duration`` seconds have passed, after a warm-up of
-all pages together.
+all pages together; the pages take turns over ``--rounds`` rounds, and a page's req/s is the
+median of its rounds, so a burst of other work on the machine skews one round, not the figure.
 /healthz is measured in the same run, first, as the yardstick: the table gives each page's
 throughput as a fraction of /healthz's (the issue's goals: at least 0.5 uncached, 0.9 cached,
 zero errors).
@@ -123,8 +124,8 @@ def warm_up(base, paths, *, concurrency, seconds, headers):
         client.join()
 
 
-def measure(base, path, *, concurrency, requests, duration, headers):
-    """Load one path; return its figures."""
+def load(base, path, *, concurrency, requests, duration, headers):
+    """One burst on one path: (seconds taken, latencies, errors)."""
     budget = Budget(requests)
     start = time.perf_counter()
     clients = [Client(base, path, budget, time.monotonic() + duration, headers) for _ in range(concurrency)]
@@ -133,15 +134,21 @@ def measure(base, path, *, concurrency, requests, duration, headers):
     for client in clients:
         client.join()
     elapsed = time.perf_counter() - start
-    latencies = sorted(latency for client in clients for latency in client.latencies)
-    errors = [error for client in clients for error in client.errors]
+    return (elapsed, [lat for c in clients for lat in c.latencies], [err for c in clients for err in c.errors])
+
+
+def summary(path, bursts):
+    """Figures of one path over its bursts: throughput is the median of the bursts'."""
+    latencies = sorted(latency for _elapsed, burst, _errors in bursts for latency in burst)
+    errors = [error for _elapsed, _burst, burst_errors in bursts for error in burst_errors]
+    rates = [len(burst) / elapsed for elapsed, burst, _errors in bursts if elapsed]
     quantiles = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else [0] * 99
     return {
         "path": path,
         "requests": len(latencies),
         "errors": len(errors),
         "error_kinds": sorted(set(errors)),
-        "rps": len(latencies) / elapsed if elapsed else 0,
+        "rps": statistics.median(rates) if rates else 0,
         "p50_ms": quantiles[49] * 1000,
         "p95_ms": quantiles[94] * 1000,
         "p99_ms": quantiles[98] * 1000,
@@ -156,6 +163,8 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per page, at most")
     parser.add_argument("--url", action="append", default=[], help="another path to load (repeatable)")
     parser.add_argument("--no-discover", action="store_true", help="only PAGES and --url")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="pages measured in turn this many times; req/s is the median (steadier on a busy machine)")
     parser.add_argument("--warm-up", type=float, default=5.0, help="seconds of load on every page before measuring")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -165,14 +174,16 @@ def main(argv=None):
     pages = PAGES + args.url + ([] if args.no_discover else discovered_pages())
     paths = [HEALTH] + list(dict.fromkeys(pages))
     warm_up(base, paths, concurrency=args.concurrency, seconds=args.warm_up, headers=headers)
-    results = []
-    for path in paths:
-        result = measure(base, path, concurrency=args.concurrency, requests=args.requests,
-                         duration=args.duration, headers=headers)
-        results.append(result)
-        print(f"  measured {path}: {result['rps']:.0f} req/s", file=sys.stderr)
+    bursts = {path: [] for path in paths}
+    for round_number in range(args.rounds):
+        for path in paths:
+            bursts[path].append(load(base, path, concurrency=args.concurrency, requests=args.requests // args.rounds,
+                                     duration=args.duration / args.rounds, headers=headers))
+        print(f"  round {round_number + 1} of {args.rounds} done", file=sys.stderr)
+    results = [summary(path, bursts[path]) for path in paths]
     health_rps = results[0]["rps"] or 1
-    print(f"\n{args.concurrency} concurrent clients, up to {args.requests} requests or {args.duration:.0f} s per page\n")
+    print(f"\n{args.concurrency} concurrent clients, up to {args.requests} requests or {args.duration:.0f} s per page "
+          f"in {args.rounds} rounds\n")
     print(f"| {'page':<28} | requests | errors | req/s | × /healthz | p50 ms | p95 ms | p99 ms |")
     print(f"|{'-' * 30}|---------:|-------:|------:|-----------:|-------:|-------:|-------:|")
     for r in results:
