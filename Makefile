@@ -80,8 +80,8 @@ messages: venv
 
 # For developers: refresh the .po files from the code and templates.
 makemessages: venv
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete --no-location
-	$(PY) manage.py makemessages --all -d djangojs --ignore=.venv --ignore=var --ignore=staticfiles --no-obsolete --no-location
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=staticfiles --no-obsolete --no-location
+	$(PY) manage.py makemessages --all -d djangojs --ignore=.venv --ignore=var --ignore=staticfiles --ignore=static/vendor --no-obsolete --no-location
 
 # First run: an admin account with a random password, printed once, kept in var/.
 admin-account: migrate

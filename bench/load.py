@@ -187,8 +187,8 @@ def main(argv=None):
     print(f"| {'page':<28} | requests | errors | req/s | × /healthz | p50 ms | p95 ms | p99 ms |")
     print(f"|{'-' * 30}|---------:|-------:|------:|-----------:|-------:|-------:|-------:|")
     for r in results:
-        print(f"| {r['path']:<28} | {r['requests']:>8} | {r['errors']:>6} | {r['rps']:>5.0f} | {r['rps'] / health_rps:>10.2f} "
-              f"| {r['p50_ms']:>6.1f} | {r['p95_ms']:>6.1f} | {r['p99_ms']:>6.1f} |")
+        print(f"| {r['path']:<28} | {r['requests']:>8} | {r['errors']:>6} | {r['rps']:>5.0f} "
+              f"| {r['rps'] / health_rps:>10.2f} | {r['p50_ms']:>6.1f} | {r['p95_ms']:>6.1f} | {r['p99_ms']:>6.1f} |")
     if any(r["errors"] for r in results):
         print("\nErrors: " + "; ".join(f"{r['path']}: {', '.join(r['error_kinds'])}" for r in results if r["errors"]))
     if args.json:

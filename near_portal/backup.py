@@ -81,4 +81,5 @@ def restore(*, path: Path) -> None:
         read_failed = True
     psql_errors = psql.stderr.read().decode()
     if read_failed or psql.wait() != 0:
-        raise RuntimeError(f"Restore failed, the database is unchanged: {sql.stderr.read().decode()}{psql_errors}".strip())
+        errors = sql.stderr.read().decode() + psql_errors
+        raise RuntimeError(f"Restore failed, the database is unchanged: {errors}".strip())

@@ -12,7 +12,6 @@ def languages(request):
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(path, code)  # resolves the path: once per language
-        links.append(
-            {"code": code, "name": name, "url": url, "absolute_url": request.build_absolute_uri(url), "current": code == current}
-        )
+        absolute_url = request.build_absolute_uri(url)
+        links.append({"code": code, "name": name, "url": url, "absolute_url": absolute_url, "current": code == current})
     return {"language_links": links}

@@ -121,7 +121,8 @@ def admin_pages(live_server):
 
 def test_no_admin_or_public_page_breaks_the_content_security_policy(page, live_server, clerk):
     sign_in(page, live_server, "clerk")
-    public = [f"{live_server.url}{path}" for path in ("/en/", "/ja/members/", "/ru/members/primorsky/", "/ko/no-such-page/")]
+    public_paths = ("/en/", "/ja/members/", "/ru/members/primorsky/", "/ko/no-such-page/")
+    public = [f"{live_server.url}{path}" for path in public_paths]
     seen = {}
     for url in [*public, *admin_pages(live_server)]:
         page.goto(url)
