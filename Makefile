@@ -80,11 +80,42 @@ messages: venv
 
 # For developers: refresh the .po files from the code and templates.
 makemessages: venv
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete --no-location
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=staticfiles --no-obsolete --no-location
 
 # First run: an admin account with a random password, printed once, kept in var/.
 admin-account: migrate
 	@$(PY) manage.py ensure_admin
+
+# Production-style serving: gunicorn + whitenoise, debug off, HTTPS expected from the TLS proxy
+# in front (see the README for the environment). Without DJANGO_SECRET_KEY a key kept in
+# var/secret-key is used, and DJANGO_ALLOWED_HOSTS defaults to 127.0.0.1,localhost.
+# The real data is loaded only into an empty database: a restart never overwrites edits.
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
+THREADS ?= 4
+SERVE_ENV = DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret-key)}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_CONN_MAX_AGE="$${DJANGO_CONN_MAX_AGE:-60}"
+
+serve: system-deps venv migrate messages var/secret-key
+	@$(PY) manage.py load_near_data --if-empty
+	@env $(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v 0
+	@echo "Serving with production settings on http://127.0.0.1:$(PORT)/ ($(WORKERS) workers x $(THREADS) threads; Ctrl-C stops)"
+	@trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; \
+		env $(SERVE_ENV) $(VENV)/bin/gunicorn near_portal.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $(WORKERS) --threads $(THREADS) --worker-class gthread --graceful-timeout 10 \
+		--control-socket var/gunicorn.ctl
+
+var/secret-key:
+	@mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
+# pg_dump (custom format) to var/backups/near-<UTC time>.dump; restore with FILE=.
+backup: db
+	@$(PY) manage.py backup_database
+
+restore: db
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/near-....dump"; exit 1; }
+	@$(PY) manage.py restore_database "$(FILE)"
 
 clean:
 	rm -rf $(VENV) var/pgdata staticfiles

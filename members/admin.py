@@ -3,6 +3,7 @@
 from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from members.membership import sync_from_history
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
@@ -11,7 +12,7 @@ from near_portal.importexport import AllOrNothingImportMixin
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "name", "display_order")
     ordering = ("display_order",)
 
@@ -28,7 +29,7 @@ class LiaisonContactInline(admin.TabularInline):
 
 
 @admin.register(MemberGovernment)
-class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, TabbedTranslationAdmin):
+class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [MemberGovernmentResource]
     list_display = ("name", "country", "kind", "membership_type", "list_position", "admitted_on")
     list_filter = ("country", "membership_type", "kind")
@@ -45,7 +46,7 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, TabbedTr
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "display_order")
     list_filter = ("kind",)
 

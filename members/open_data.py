@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from members.membership import partial_iso
 from members.models import MemberGovernment
+from near_portal.importexport import escape_row
 
 TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observer", "former": "former"}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -45,7 +46,9 @@ def members_csv(request):
     writer.writerow(["slug", "country", "type", "admitted"] + [f"name_{code}" for code in LANGUAGE_CODES])
     for record in member_records():
         writer.writerow(
-            [record["slug"], record["country"], record["type"], record["admitted"] or ""]
-            + [record["names"][code] for code in LANGUAGE_CODES]
+            escape_row(
+                [record["slug"], record["country"], record["type"], record["admitted"] or ""]
+                + [record["names"][code] for code in LANGUAGE_CODES]
+            )
         )
     return response

@@ -1,5 +1,6 @@
 """Six-language content fields of the members app (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from members.models import Country, MemberGovernment, Partner
@@ -19,5 +20,11 @@ class MemberGovernmentTranslationOptions(TranslationOptions):
 class PartnerTranslationOptions(TranslationOptions):
     fields = ("name", "description")
 
+
+# Audit trail of the translated models: registered here, after modeltranslation has added the
+# name_en, name_mn, ... fields, so the history keeps every language (django-simple-history,
+# "Usage with django-modeltranslation"). Untranslated models declare HistoricalRecords().
+for model in (Country, MemberGovernment, Partner):
+    simple_history.register(model)
 
 from members import dues_translation  # noqa: E402,F401

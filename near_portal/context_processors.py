@@ -9,15 +9,9 @@ def languages(request):
     """The language switcher and hreflang links: the same page in each of the six languages."""
     path = request.get_full_path()
     current = get_language()
-    return {
-        "language_links": [
-            {
-                "code": code,
-                "name": name,
-                "url": translate_url(path, code),
-                "absolute_url": request.build_absolute_uri(translate_url(path, code)),
-                "current": code == current,
-            }
-            for code, name in settings.LANGUAGES
-        ]
-    }
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)  # resolves the path: once per language
+        absolute_url = request.build_absolute_uri(url)
+        links.append({"code": code, "name": name, "url": url, "absolute_url": absolute_url, "current": code == current})
+    return {"language_links": links}

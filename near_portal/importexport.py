@@ -4,10 +4,15 @@
   with its row number and reason. django-import-export keeps the valid rows when others fail
   model validation unless ``rollback_on_validation_errors`` is on, and its confirm step does
   not pass that flag, so ``AllOrNothingImportMixin`` forces it on every import call.
-- Exports escape spreadsheet formulae: a cell starting with = + - @, tab, CR, LF or NUL is
-  prefixed with an apostrophe (the library's own option only strips one "="). Imports undo
-  exactly that prefix, so an export imports back unchanged.
+- Exports escape spreadsheet formulae (CSV/formula injection, OWASP): a cell starting with
+  = + - @, tab, CR, LF or NUL is prefixed with an apostrophe, the spreadsheet programs' own
+  mark for "this is text" (the library's own option only strips one "="). Plain numbers
+  ("-120", "+3.5") stay as they are: they cannot be formulae. Imports undo exactly that
+  prefix, so an export imports back unchanged. Hand-written CSV views use ``escape_row``.
 """
+
+import re
+
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -19,13 +24,19 @@ from import_export.formats import base_formats
 # A spreadsheet runs a cell starting with one of these as a formula (or strips a control
 # character and then does).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 
 
 def escape_formula(value):
     """Neutralise a cell a spreadsheet would evaluate: '=1+1' becomes "'=1+1"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+def escape_row(row):
+    """Every cell of a row through ``escape_formula`` (for hand-written CSV views)."""
+    return [escape_formula(cell) for cell in row]
 
 
 def unescape_formula(value):

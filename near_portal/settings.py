@@ -4,9 +4,12 @@ Defaults are safe for production: debug is off unless DJANGO_DEBUG says otherwis
 DJANGO_SECRET_KEY is required. `make run` and `make test` set DJANGO_DEBUG=1 for local work.
 """
 
+import base64
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, NONCE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from environ import Env
@@ -41,6 +44,8 @@ INSTALLED_APPS = [
     # PostgreSQL features: the exclusion constraint on coordinator terms (committees).
     "django.contrib.postgres",
     "import_export",
+    "simple_history",
+    "axes",
     "near_portal",
     "members",
     "governance",
@@ -53,12 +58,24 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL character in the address: 400 (PostgreSQL text cannot hold one).
+    "near_portal.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Who made each change, for the audit trail (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Public pages served from the cache, per language (near_portal/caching.py).
+    "near_portal.caching.PublicPageCacheMiddleware",
+    # django-axes must come last.
+    "axes.middleware.AxesMiddleware",
 ]
+if not DEBUG:
+    # Static files served by the app itself from collectstatic's output (compressed, cached
+    # for a year once hashed); locally runserver and the test server serve them.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "near_portal.urls"
 WSGI_APPLICATION = "near_portal.wsgi.application"
@@ -90,6 +107,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 # Reconnect after a database restart instead of failing the first request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The apps that hold the association's record: roles (near_portal/roles.py), the audit
+# trail and the public page cache apply to every model they contain.
+NEAR_RECORD_APPS = ["members", "governance", "committees", "events"]
+
+# axes checks the lock-out before any other backend tries the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -132,30 +159,115 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production, collectstatic writes hashed, gzip- and brotli-compressed copies that
+    # whitenoise serves with far-future caching; locally the files are served as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# --- Uploads (near_portal/uploads.py) -----------------------------------------------------
+# FILE_UPLOAD_MAX_MEMORY_SIZE only decides when an upload spills to disk; these are the limits.
+# The whole request body may not exceed UPLOAD_MAX_REQUEST_SIZE, nor one file UPLOAD_MAX_FILE_SIZE;
+# each upload field then applies its own, smaller limit and allowed types (FileValidator).
+UPLOAD_MAX_REQUEST_SIZE = env.int("DJANGO_UPLOAD_MAX_REQUEST_SIZE", default=30 * 1024 * 1024)
+UPLOAD_MAX_FILE_SIZE = env.int("DJANGO_UPLOAD_MAX_FILE_SIZE", default=25 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "near_portal.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Django's defaults, stated: form fields per request and non-file body size.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Exports (near_portal/importexport.py escapes formulae in every resource) -----------------
+# Characters openpyxl cannot write (control characters) become U+FFFD instead of failing.
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+
+# --- Cache --------------------------------------------------------------------------------
+# One cache per process; public pages are keyed by the content version kept in PostgreSQL,
+# so a save in one process invalidates the pages cached by every other (near_portal/caching.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "near-portal",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+# Seconds a public page stays cached at most (a safety net: saves invalidate at once);
+# 0 turns the page cache off. Off by default with DJANGO_DEBUG so template edits show at once.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=0 if DEBUG else 600)
 
 # --- Security ---------------------------------------------------------------------------
-# Content-Security-Policy (django-csp 4): no inline script or style anywhere; templates
-# that need an inline script use the request's nonce.
+THIRD_PARTY_STYLE_ATTRIBUTES = ["border-top: 0", "padding: 0;", "font-weight: bold;"]
+
+
+def csp_hash(value: str) -> str:
+    """The CSP source expression allowing exactly this inline text."""
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()
+
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere, the admin
+# included; a template that truly needs an inline script adds nonce="{{ request.csp_nonce }}"
+# and the nonce joins the header (script-src lists NONCE).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # Third-party admin templates (django-simple-history's history list, django-import-
+        # export's export form) carry a few fixed style attributes; allow exactly those by hash.
+        "style-src-attr": ["'unsafe-hashes'", *(csp_hash(value) for value in THIRD_PARTY_STYLE_ATTRIBUTES)],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
     },
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# Staff sessions end after an hour without activity.
+# Staff sessions end after an hour without activity: every request pushes the expiry on.
 SESSION_COOKIE_AGE = int(timedelta(hours=1).total_seconds())
 SESSION_SAVE_EVERY_REQUEST = True
+
+# HTTPS only in production (DJANGO_DEBUG off); `make run` and the tests stay on plain HTTP.
+# Behind the TLS proxy, gunicorn trusts X-Forwarded-Proto from 127.0.0.1 (its
+# forwarded_allow_ips default), so Django sees the request as secure.
+SECURE_SSL_REDIRECT = not DEBUG
+# Load balancers probe the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A year of HSTS for the whole domain, eligible for the browsers' preload list.
+SECURE_HSTS_SECONDS = 0 if DEBUG else int(timedelta(days=365).total_seconds())
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+# The __Host- prefix binds a cookie to this exact host over HTTPS (no Domain, Path=/);
+# browsers refuse such cookies over plain HTTP, so local work keeps Django's names.
+if not DEBUG:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
+
+# django-axes: after 5 failed sign-ins for one username from one IP address, that pair is
+# locked out for 15 minutes (axes' default never unlocks); HTTP 429 with a translated page.
+# Locking the pair rather than the address alone keeps one mistyping colleague from
+# locking the whole office, which shares one address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "near_portal.security.lockout_response"
 
 LOGIN_URL = "admin:login"
 

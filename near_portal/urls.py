@@ -10,6 +10,9 @@ from committees import open_data as committees_open_data
 from members import open_data
 from near_portal import views
 
+handler400 = "near_portal.views.bad_request"
+handler500 = "near_portal.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

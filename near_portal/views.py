@@ -1,9 +1,15 @@
-"""Views that compose several apps: the home page and the health check."""
+"""Views that compose several apps: the home page, the health check and the error pages."""
 
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template import loader
+from django.views import defaults
+
+from near_portal.uploads import UploadTooLarge
 
 from members.models import Country, MemberGovernment, MembershipType
 
@@ -34,3 +40,23 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return HttpResponse("ok", content_type="text/plain")
+
+
+def bad_request(request, exception):
+    """400 with the translated page; 413 when an upload is larger than the portal accepts."""
+    if isinstance(exception, UploadTooLarge):
+        return render(request, "413.html", {"limit": exception.limit}, status=413)
+    return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
+
+
+def server_error(request):
+    """500; or 503 with Retry-After when the database cannot be reached (a restart, a failover).
+
+    Renders without the request's context processors and without touching the database,
+    as Django's own handler does.
+    """
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+        return response
+    return defaults.server_error(request)

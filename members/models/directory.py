@@ -4,6 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.querysets import MemberGovernmentQuerySet
 
@@ -167,6 +168,8 @@ class MembershipEvent(models.Model):
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))
 
+    history = HistoricalRecords()
+
     class Meta:
         # Undated events happened before every dated one we hold (they come from older
         # brochures); among equals, the order of recording decides.
@@ -238,6 +241,8 @@ class LiaisonContact(models.Model):
         models.CharField(max_length=10), verbose_name=_("languages"), default=list, blank=True,
         help_text=_("Language codes, for example en, ko, ru."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["member", "name"]
