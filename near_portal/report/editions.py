@@ -29,8 +29,18 @@ def request_edition(*, year: int, language: str, user, on: datetime.datetime) ->
     edition = ReportEdition(year=year, language=language, requested_by=user, requested_at=on)
     edition.full_clean()
     edition.save()
-    transaction.on_commit(lambda: start_job(edition.pk))
+    transaction.on_commit(lambda: start_or_fail(edition.pk))
     return edition
+
+
+def start_or_fail(edition_id: int) -> None:
+    """Start the job; if the process cannot even start, record why on the edition."""
+    try:
+        start_job(edition_id)
+    except OSError as error:
+        ReportEdition.objects.filter(pk=edition_id).update(
+            state=ReportEdition.State.FAILED, error=f"{type(error).__name__}: {error}"
+        )
 
 
 def start_job(edition_id: int) -> subprocess.Popen:

@@ -16,7 +16,7 @@ PAGE = "/admin/near_portal/reportedition/"
 NOW = datetime.datetime(2019, 3, 4, 10, 0, tzinfo=datetime.UTC)
 PAGE_TITLE = {"en": "Annual reports", "mn": "Жилийн тайлангууд", "zh-hans": "年度报告书", "ko": "연례보고서",
               "ja": "年次報告書", "ru": "Ежегодные отчёты"}
-MISSING_ENGLISH_CHAIR = {"en": "message of the Chair", "mn": "Холбооны тэргүүлэгч-ийн мэндчилгээ", "zh-hans": "主席寄语",
+MISSING_ENGLISH_CHAIR = {"en": "message of the Chair", "mn": "Мэндчилгээ: Холбооны тэргүүлэгч", "zh-hans": "主席寄语",
                          "ko": "의장 인사말", "ja": "議長のあいさつ", "ru": "обращение: Председатель"}
 
 

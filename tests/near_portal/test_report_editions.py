@@ -123,3 +123,14 @@ def test_the_database_refuses_two_published_editions_of_a_year_and_language():
     ready_edition(published=True, published_at=NOW)
     with pytest.raises(IntegrityError, match="report_edition_one_published"), transaction.atomic():
         ready_edition(published=True, published_at=NOW)
+
+
+def test_a_job_that_cannot_start_is_recorded_failed(admin_user, monkeypatch, django_capture_on_commit_callbacks):
+    def no_process(edition_id):
+        raise OSError("Cannot allocate memory")
+
+    monkeypatch.setattr(editions, "start_job", no_process)
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = editions.request_edition(year=2018, language="ko", user=admin_user, on=NOW)
+    edition.refresh_from_db()
+    assert (edition.state, edition.error) == ("failed", "OSError: Cannot allocate memory")
