@@ -138,6 +138,8 @@ def providers():
 
 @dataclass
 class RenderedSection:
+    """A section as the document prints it: numbered heading (empty when untitled) and HTML."""
+
     key: str
     title: str
     number: str
@@ -147,6 +149,8 @@ class RenderedSection:
 
 @dataclass
 class RenderedPart:
+    """A part as the document prints it, with the sections present."""
+
     key: str
     title: str
     anchor: str
@@ -154,6 +158,7 @@ class RenderedPart:
 
 
 def section_number(part, index):
+    """"II." for the second section present in a part numbered in Roman numerals."""
     if part.numbering == "roman":
         return f"{ROMAN[index]}."
     if part.numbering == "arabic":
