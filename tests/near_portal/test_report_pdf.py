@@ -113,7 +113,7 @@ def test_chinese_report_carries_both_messages_as_signed(reports_2018):
 
 @pytest.mark.parametrize("lang", ["en", "mn", "ko", "ja", "ru"])
 def test_a_message_not_entered_in_the_language_is_left_out(reports_2018, lang):
-    assert [part.key for part in reports_2018[lang].parts] == ["membership", "secretariat", "appendix"]
+    assert "messages" not in [part.key for part in reports_2018[lang].parts]
     assert "尼古拉耶夫" not in reports_2018[lang].text
 
 
