@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("governance.urls")),
     path("", include("committees.urls")),
     path("", include("events.urls")),
+    path("", include("near_portal.report.urls")),
 )
 
 if settings.DEBUG:

@@ -1,0 +1,10 @@
+"""The annual report: a PDF of a fiscal year composed from every app's data, in any of the six languages.
+
+- ``sections``: the outline of the report (the 2018 edition's order) and the registry of
+  section providers; a section without a provider, or whose data does not exist for the
+  year, is left out (never a placeholder).
+- ``providers``: the sections whose data the portal holds today.
+- ``data``: the reads behind them, each a fixed number of queries.
+- ``pdf``: the HTML document and WeasyPrint.
+- ``editions``: generated editions, the background job that makes them, publishing.
+"""

@@ -1,0 +1,19 @@
+"""Six-language fields of the secretariat's description in the annual report.
+
+Messages are not registered: each message is written and signed in one language, and a
+missing language must stay missing rather than fall back to another one.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from near_portal.report.models import SecretariatPost, SecretariatProfile
+
+
+@register(SecretariatProfile)
+class SecretariatProfileTranslationOptions(TranslationOptions):
+    fields = ("establishment", "organisation", "budget", "duties")
+
+
+@register(SecretariatPost)
+class SecretariatPostTranslationOptions(TranslationOptions):
+    fields = ("position", "holder")

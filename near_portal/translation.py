@@ -1,0 +1,3 @@
+"""Six-language content fields of the near_portal app (django-modeltranslation)."""
+
+from near_portal.report import translation  # noqa: F401
