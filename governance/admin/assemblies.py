@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from governance import polls
 from governance.admin import grids
@@ -51,7 +52,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(TabbedTranslationAdmin):
+class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "body", "dates_display", "host", "place", "online")
     list_filter = ("body", "online", "extraordinary")
     list_select_related = ("host",)
@@ -103,7 +104,7 @@ class MotionInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
+class AgendaItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "session", "position", "decision_kind")
     list_filter = ("session__body", "decision_kind")
     list_select_related = ("session",)
@@ -159,7 +160,7 @@ class BallotInline(admin.TabularInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(TabbedTranslationAdmin):
+class MotionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "status", "outcome", "tally")
     list_filter = ("status", "outcome", "agenda_item__session__body")
     list_select_related = ("agenda_item__session",)
@@ -281,7 +282,7 @@ class ResolutionEffectReadOnlyInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(TabbedTranslationAdmin):
+class ResolutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "adopted_on", "effects_list")
     list_select_related = ("motion__agenda_item__session",)
     readonly_fields = ("motion", "adopted_on", "effects_list")
@@ -297,7 +298,7 @@ class ResolutionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(TabbedTranslationAdmin):
+class OfficerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("role", "government", "person_name", "country", "term_start", "term_end", "elected_at")
     list_filter = ("role", "country")
     list_select_related = ("government", "country", "elected_at")
@@ -305,7 +306,7 @@ class OfficerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PollAnnulment)
-class PollAnnulmentAdmin(admin.ModelAdmin):
+class PollAnnulmentAdmin(SimpleHistoryAdmin):
     list_display = ("motion", "annulled_at", "annulled_by", "reason")
     readonly_fields = ("motion", "annulled_at", "annulled_by", "reason", "previous_result")
 

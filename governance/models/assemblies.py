@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.membership import format_partial_date
 from members.models import Country, DatePrecision, MemberGovernment
@@ -315,6 +316,7 @@ class Attendance(models.Model):
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
     delegates = models.CharField(_("delegates"), max_length=300, blank=True)
     delegate_count = models.PositiveSmallIntegerField(_("number of delegates"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["session", "member__country__display_order", "member__list_position", "member__name"]
