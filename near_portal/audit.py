@@ -25,6 +25,9 @@ AUDITED_APPS = tuple(settings.NEAR_RECORD_APPS)
 NOT_AUDITED = {
     # Ballots are append-only: never edited, never deleted; the row is its own record.
     "governance.ballot": "append-only",
+    # A generated PDF: the row itself says who requested it and when it was generated and
+    # published; the worker process, not a person, writes the rest.
+    "near_portal.reportedition": "generated",
 }
 
 

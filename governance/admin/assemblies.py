@@ -75,11 +75,14 @@ class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def working_pages(self, obj):
         if obj is None or obj.pk is None:
             return "—"
+        # The public address of the session as saved: a form sent back with errors holds its
+        # unsaved values (an emptied key has no address).
+        saved = Session.objects.only("body", "key").get(pk=obj.pk)
         return format_html(
             '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
             reverse("admin:governance_session_attendance", args=[obj.pk]), _("Attendance grid"),
             reverse("admin:governance_agendaitem_add"), obj.pk, _("Add an agenda item"),
-            obj.get_absolute_url(), _("Public page"),
+            saved.get_absolute_url(), _("Public page"),
         )
 
     def get_urls(self):

@@ -296,6 +296,14 @@ class Officer(models.Model):
         holder = self.government or self.person_name
         return f"{self.get_role_display()}: {holder}"
 
+    def validate_constraints(self, exclude=None):
+        # Django's ExclusionConstraint.validate() does not skip a constraint whose condition
+        # names a field that already failed validation: it raises FieldError (a 500 in the
+        # admin). Without a valid role there is no chair term to check; the role's error shows.
+        if exclude and "role" in exclude:
+            exclude = {*exclude, "term_start", "term_end"}
+        super().validate_constraints(exclude=exclude)
+
 
 class Attendance(models.Model):
     """How a government took part in a session: present, by written resolution, or absent."""
