@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
+from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.importexport import AllOrNothingImportMixin
 from members.models import Country
 
@@ -92,7 +92,7 @@ class DormancyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(AllOrNothingImportMixin, ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class CommitteeAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [CommitteeResource]
     list_display = (
         "name",

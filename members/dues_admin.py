@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from members.dues import assess_fiscal_year, is_finance_officer
 from members.dues_costs import meeting_cost_shares
@@ -26,6 +25,7 @@ from members.models import (
     Settlement,
     Waiver,
 )
+from near_portal.history_admin import RecordHistoryAdmin
 
 
 class FinanceOnlyMixin:
@@ -42,7 +42,7 @@ class FinanceOnlyMixin:
 
 
 @admin.register(DuesDecision)
-class DuesDecisionAdmin(FinanceOnlyMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DuesDecisionAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("decided_on", "title", "body", "session_number", "kind")
     list_filter = ("body", "kind")
     search_fields = ("title", "summary", "source", "slug")
@@ -50,13 +50,13 @@ class DuesDecisionAdmin(FinanceOnlyMixin, SimpleHistoryAdmin, TabbedTranslationA
 
 
 @admin.register(DuesRate)
-class DuesRateAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class DuesRateAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("from_fiscal_year", "amount_usd", "decision")
     list_select_related = ("decision",)
 
 
 @admin.register(AssessmentPeriod)
-class AssessmentPeriodAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class AssessmentPeriodAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("__str__", "includes_associate_members", "decision")
     list_select_related = ("decision",)
     actions = ["generate_assessments"]
@@ -87,7 +87,7 @@ class WaiverInline(FinanceOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class AssessmentAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("member", "fiscal_year", "amount_usd", "statement_link")
     list_filter = ("fiscal_year", "member__country")
     list_select_related = ("member",)
@@ -106,7 +106,7 @@ class AssessmentAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, SimpleHistoryAdmin):
+class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, RecordHistoryAdmin):
     resource_classes = [PaymentResource]
     list_display = (
         "paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on",
@@ -132,14 +132,14 @@ class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Waiver)
-class WaiverAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class WaiverAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("assessment", "amount_usd", "granted_on", "decision")
     list_select_related = ("assessment__member", "decision")
     autocomplete_fields = ("assessment",)
 
 
 @admin.register(MeetingCost)
-class MeetingCostAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class MeetingCostAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("event", "host", "total_cost", "currency")
     list_select_related = ("event", "host")
     readonly_fields = ("shares",)
@@ -165,14 +165,14 @@ class BudgetLineInline(FinanceOnlyMixin, TranslationTabularInline):
 
 
 @admin.register(DuesBudget)
-class DuesBudgetAdmin(FinanceOnlyMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DuesBudgetAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("fiscal_year", "drafted_on", "reviewed_on", "approved_by")
     list_select_related = ("approved_by",)
     inlines = [BudgetLineInline]
 
 
 @admin.register(Expenditure)
-class ExpenditureAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
+class ExpenditureAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("spent_on", "description", "amount_usd", "line", "voucher")
     list_filter = ("budget__fiscal_year",)
     list_select_related = ("line",)
@@ -180,6 +180,6 @@ class ExpenditureAdmin(FinanceOnlyMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Settlement)
-class SettlementAdmin(FinanceOnlyMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SettlementAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("fiscal_year", "prepared_on", "submitted_to_auditors_on", "audited_on", "approved_by")
     list_select_related = ("approved_by",)

@@ -8,7 +8,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from governance import polls
 from governance.admin import grids
@@ -22,6 +21,7 @@ from governance.models import (
     ResolutionEffect,
     Session,
 )
+from near_portal.history_admin import RecordHistoryAdmin
 
 
 def admin_link(record) -> str:
@@ -52,7 +52,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "body", "dates_display", "host", "place", "online")
     list_filter = ("body", "online", "extraordinary")
     list_select_related = ("host",)
@@ -107,7 +107,7 @@ class MotionInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "session", "position", "decision_kind")
     list_filter = ("session__body", "decision_kind")
     list_select_related = ("session",)
@@ -163,7 +163,7 @@ class BallotInline(admin.TabularInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "status", "outcome", "tally")
     list_filter = ("status", "outcome", "agenda_item__session__body")
     list_select_related = ("agenda_item__session",)
@@ -285,7 +285,7 @@ class ResolutionEffectReadOnlyInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ResolutionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "adopted_on", "effects_list")
     list_select_related = ("motion__agenda_item__session",)
     readonly_fields = ("motion", "adopted_on", "effects_list")
@@ -301,7 +301,7 @@ class ResolutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class OfficerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("role", "government", "person_name", "country", "term_start", "term_end", "elected_at")
     list_filter = ("role", "country")
     list_select_related = ("government", "country", "elected_at")
@@ -309,7 +309,7 @@ class OfficerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(PollAnnulment)
-class PollAnnulmentAdmin(SimpleHistoryAdmin):
+class PollAnnulmentAdmin(RecordHistoryAdmin):
     list_display = ("motion", "annulled_at", "annulled_by", "reason")
     readonly_fields = ("motion", "annulled_at", "annulled_by", "reason", "previous_result")
 
