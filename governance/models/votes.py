@@ -277,6 +277,17 @@ class ResolutionEffect(models.Model):
         subject = f" — {self.member}" if self.member_id else ""
         return f"{self.get_kind_display()}{subject}"
 
+    def clean(self):
+        # An effect not yet applied must carry the parameters its kind needs; once it is linked to
+        # the record it changed, that record is what counts (historical effects carry none).
+        from governance.effect_parameters import parse
+
+        if self.object_id is None and self.kind in self.Kind.values:
+            try:
+                parse(self)
+            except ValidationError as error:
+                raise ValidationError({"parameters": error.messages}) from None
+
     def changed_record_url(self) -> str:
         """The public page of the record this effect changed: its own page, or its government's."""
         target = self.target
