@@ -289,14 +289,19 @@ class ResolutionEffect(models.Model):
                 raise ValidationError({"parameters": error.messages}) from None
 
     def changed_record_url(self) -> str:
-        """The public page of the record this effect changed: its own page, or its government's."""
+        """The public page of the record this effect changed: its own page, or its committee's, instrument's or government's."""
         target = self.target
         if target is None:
             return ""
         if hasattr(target, "get_absolute_url"):
             return target.get_absolute_url()
-        government = getattr(target, "member", None) or getattr(target, "government", None)
-        return government.get_absolute_url() if government else ""
+        # A coordinator term links its committee, an amendment its instrument, a membership
+        # event or an office its government.
+        for name in ("committee", "instrument", "member", "government"):
+            related = getattr(target, name, None)
+            if related is not None and hasattr(related, "get_absolute_url"):
+                return related.get_absolute_url()
+        return ""
 
     @property
     def public_label(self) -> str:
