@@ -247,7 +247,8 @@ def test_annulling_a_dues_decision_removes_it_and_its_rate(secretariat_user):
 # --- Parameters, checked where effects are entered ----------------------------------------------------
 
 def parameter_errors(kind, parameters, member=None, language="en"):
-    motion = make_motion(session_2023(), DecisionKind.OTHER)
+    session = Session.objects.filter(body=Body.GENERAL_ASSEMBLY, key="15").first() or session_2023()
+    motion = make_motion(session, DecisionKind.OTHER, position=session.agenda_items.count() + 1)
     effect = ResolutionEffect(motion=motion, kind=kind, parameters=parameters, member=member)
     with translation.override(language), pytest.raises(ValidationError) as error:
         effect.full_clean()
