@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from committees.models import Committee, CoordinatorTerm
@@ -355,3 +356,20 @@ def test_ningxias_tourism_term_is_linked_to_the_12th_general_assemblys_item_8():
     assert (item.session.number, item.position) == (12, 8)
     assert real_effect(Body.GENERAL_ASSEMBLY, 12, Kind.COORDINATOR_CHANGE).target == term
     assert CoordinatorTerm.objects.filter(resolution__isnull=False).count() == 1
+
+
+# --- Admin -------------------------------------------------------------------------------------------
+
+def test_the_motion_admin_says_what_parameters_each_effect_kind_takes(client, secretariat_user):
+    client.force_login(secretariat_user)
+    motion = make_motion(session_2023(), DecisionKind.COORDINATOR_CHANGE)
+    body = client.get(reverse("admin:governance_motion_change", args=[motion.pk])).content.decode()
+    assert "Coordinator change: {&quot;committee&quot;: &quot;tourism&quot;, &quot;outgoing&quot;: &quot;henan&quot;}" in body
+    assert "Dues: {&quot;kind&quot;: &quot;rate&quot;" in body
+
+
+def test_the_committee_admin_shows_the_resolution_that_appointed_ningxia(client, secretariat_user):
+    client.force_login(secretariat_user)
+    tourism = Committee.objects.get(slug="tourism")
+    body = client.get(reverse("admin:committees_committee_change", args=[tourism.pk])).content.decode()
+    assert "12th General Assembly" in body and "An additional coordinator for the Tourism Committee" in body
