@@ -373,3 +373,8 @@ def test_the_committee_admin_shows_the_resolution_that_appointed_ningxia(client,
     tourism = Committee.objects.get(slug="tourism")
     body = client.get(reverse("admin:committees_committee_change", args=[tourism.pk])).content.decode()
     assert "12th General Assembly" in body and "An additional coordinator for the Tourism Committee" in body
+
+
+def test_the_tourism_committee_page_links_ningxias_appointment_to_the_12th_general_assembly(client):
+    body = client.get("/en/committees/tourism/").content.decode()
+    assert '<a href="/en/assemblies/12/">12th General Assembly, Zhangjiajie (Hunan), agenda item 8</a>' in body
