@@ -128,6 +128,21 @@ def test_an_amendment_creating_and_repealing_articles_is_reversed_by_annulment(s
     assert motion.effects.get().parameters == parameters
 
 
+def test_the_working_committee_amends_the_committee_regulation():
+    parameters = {
+        "instrument": "committee-regulation",
+        "changes": [{"article": "9", "provisions": [{"text": {"zh-hans": "本规定由事务委员会修改。", "en": "The Working Committee amends this Regulation."}}]}],
+    }
+    motion = motion_with(session_2023(Body.WORKING_COMMITTEE, 14), DecisionKind.WORKING_COMMITTEE_MATTER,
+                         Kind.REGULATION_AMENDMENT, parameters, description="Art. 9 reworded")
+    run_poll(motion, present=60, yes=31, no=29)
+    amendment = motion.effects.get().target
+    assert (amendment.instrument.slug, amendment.body, amendment.session_en, amendment.summary_en) == (
+        "committee-regulation", "working_committee", "14th Working Committee", "Art. 9 reworded"
+    )
+    assert provisions_on("committee-regulation", "art-9", "2023-10-01") == {"": ("text", "本规定由事务委员会修改。")}
+
+
 # --- Coordinators: Committee Regulation art. 5(2), 5(7)-(8) ------------------------------------------
 
 def test_the_working_committee_replaces_a_coordinator_in_one_step_linked_to_its_resolution(secretariat_user):
