@@ -24,7 +24,7 @@ from governance.models import (
     Session,
 )
 from members import dues
-from members.models import AssessmentPeriod, DuesDecision, DuesRate, MemberGovernment
+from members.models import DuesDecision, DuesRate, MemberGovernment
 from tests.governance.conftest import article_keys_on, provisions_on
 from tests.governance.factories import attend, make_motion, make_session, vote, voters
 
