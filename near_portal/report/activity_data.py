@@ -1,8 +1,8 @@
 """The reads behind the report's activity sections, each a fixed number of queries whatever the data's size.
 
 Sessions come from the governance app, committees and their coordinators from the committees
-app, meetings, workshops, youth programmes and visits from the events app, dues from the
-members app (``members.dues_reports``), the instruments from ``governance.instrument_texts``.
+app, meetings, workshops, youth programmes and visits from the events app, the instruments
+from ``governance.instrument_texts``. The dues section reads ``members.dues_reports`` directly.
 """
 
 import datetime
@@ -26,7 +26,7 @@ def sessions_held_in(year: int) -> list[Session]:
         .select_related("host", "chair")
         .prefetch_related(Prefetch("agenda_items", queryset=items))
         # The General Assembly before the Working Committee on the same day, as the record lists them.
-        .order_by("start_date", "-body", "number")
+        .order_by("start_date", "body", "number")
     )
 
 
