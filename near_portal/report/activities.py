@@ -58,8 +58,13 @@ def youth(report: ReportRequest):
 
 @provides("external_cooperation")
 def external_cooperation(report: ReportRequest):
-    """Visits, talks and agreements of the year."""
-    return events_section(report, [Event.Kind.VISIT], "report/sections/events.html")
+    """Visits, talks and agreements of the year, and the secretariat's other outside engagements.
+
+    The 2018 edition's "strengthening external cooperation" also reports what the portal
+    records as other events (the meetings with the Mongolian members' governors, the
+    multicultural festival in Pohang), so they are listed here too.
+    """
+    return events_section(report, [Event.Kind.VISIT, Event.Kind.OTHER], "report/sections/events.html")
 
 
 def events_section(report: ReportRequest, kinds, template: str):

@@ -7,6 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from governance.models import Session
 from near_portal.report import activities, appendix, finances
 from near_portal.report.sections import ReportRequest, compose
 from tests.members.dues_factories import assess, make_member, pay
@@ -106,7 +107,13 @@ def test_2018_events_sections_hold_workshops_forums_youth_and_visits():
     assert kinds["workshops_forums"].count("workshop") == 1
     assert kinds["workshops_forums"].count("forum") == 8
     assert kinds["youth"] == ["youth_contest", "youth_forum"]
-    assert kinds["external_cooperation"] == ["visit"] * 28
+    assert (kinds["external_cooperation"].count("visit"), kinds["external_cooperation"].count("other")) == (28, 3)
+
+
+def test_external_cooperation_also_lists_the_meetings_with_the_mongolian_governors_as_the_2018_edition_does():
+    rows = activities.external_cooperation(EN_2018).context["rows"]
+    assert [row["event"].start_date for row in rows if row["event"].kind == "other"] == [
+        D(2018, 3, 1), D(2018, 8, 1), D(2018, 10, 1)]
 
 
 def test_youth_contest_prints_its_recorded_works(rendered_2018_en):
@@ -183,3 +190,9 @@ def test_dues_section_gives_assessed_collected_and_outstanding_on_31_december():
 def rendered_2018_en():
     """Section key -> HTML of the 2018 English report."""
     return {section.key: section.html for part in compose(EN_2018) for section in part.sections}
+
+
+def test_a_working_committee_on_the_assemblys_first_day_comes_after_it():
+    Session.objects.create(body="working_committee", number=99, key="99", start_date=D(2018, 10, 28))
+    sessions = activities.assemblies(EN_2018).context["sessions"]
+    assert [(s.body, s.number) for s in sessions] == [("general_assembly", 12), ("working_committee", 99)]
