@@ -55,8 +55,11 @@ class CoordinatorTermInline(TranslationTabularInline):
         "end_precision",
         "appointed_by",
         "appointed_on",
+        "resolution",
         "source",
     )
+    # Set by the resolution effect that opened the term (governance.effects.change_coordinator).
+    readonly_fields = ("resolution",)
 
 
 class CoordinatorCountryFilter(admin.SimpleListFilter):

@@ -204,7 +204,7 @@ class CoordinatorTerm(models.Model):
         help_text=_("The day the government stopped coordinating. Empty while the term runs."),
     )
     end_precision = models.CharField(_("precision of the end"), max_length=5, choices=DatePrecision.choices, blank=True)
-    # The Resolution model lives in another app; until it is linked, the decision is kept as text.
+    # The decision as text, in six languages: it names decisions the portal holds no resolution for.
     appointed_by = models.CharField(
         _("appointed by"),
         max_length=300,
@@ -214,6 +214,17 @@ class CoordinatorTerm(models.Model):
         ),
     )
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
+    # How the government was appointed, when a recorded resolution did it (Committee Regulation
+    # art. 5(8): the Working Committee's vote; the 12th General Assembly's item 8 for Tourism).
+    resolution = models.ForeignKey(
+        "governance.Resolution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinator_terms",
+        verbose_name=_("resolution"),
+        help_text=_("The resolution that appointed the government, when one is recorded."),
+    )
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))
 
     objects = CoordinatorTermQuerySet.as_manager()

@@ -104,7 +104,8 @@ class CommitteeQuerySet(models.QuerySet):
         costs no query.
         """
         term_model = apps.get_model("committees", "CoordinatorTerm")
-        terms = term_model.objects.select_related("member__country")
+        # The resolution's session gives the "appointed by" link, in the same query.
+        terms = term_model.objects.select_related("member__country", "resolution__motion__agenda_item__session")
         return (
             self.with_dormancy(on)
             .with_meeting_counts(on)

@@ -4,27 +4,36 @@
 failing effect leaves nothing changed. Each handler returns the record it created or changed;
 the effect links it generically (content type + id), whatever app it belongs to.
 
-Implemented here: admission, change of type and expulsion (membership history, Charter
-art. 8(1)), election of the next chair (art. 7(1)). Hook points, to be completed when the other
-apps land (see each function): Charter or Regulation amendment, coordinator change, dues.
+Admission, change of type and expulsion (membership history, Charter art. 8(1)); election of
+the next chair (art. 7(1)); amendment of the Charter or a Regulation (``governance.amendments``);
+change of a committee's coordinator (``committees.coordinators``); decisions on dues (the dues
+records of ``members``). The last three read their parameters through
+``governance.effect_parameters``.
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.utils import timezone
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
-from governance.models import Body, Officer, ResolutionEffect
+from committees import coordinators
+from committees.models import CoordinatorTerm
+from governance import effect_parameters
+from governance.amendments import apply_amendment
+from governance.effect_parameters import UNDO_KEY
+from governance.models import Amendment, Article, Body, DecisionKind, Officer, Resolution, ResolutionEffect
 from members.membership import admit_member, record_membership_event, sync_from_history, type_on
-from members.models import MembershipEvent, MembershipType
+from members.models import AssessmentPeriod, DuesDecision, DuesRate, MembershipEvent, MembershipType
 
 Kind = ResolutionEffect.Kind
-# Where an effect keeps what undoing it needs (inside ``parameters``).
-UNDO_KEY = "_undo"
 
 
 @dataclass(frozen=True)
@@ -190,44 +199,203 @@ def elect_chair(effect: ResolutionEffect, on: datetime.date) -> Officer:
     return chair
 
 
-# --- Hook points for the other apps ------------------------------------------------------------
+# --- Charter and Regulations: Charter art. 8(3), 9(2); Committee Regulation art. 9 ------------------
 
-class EffectNotAvailable(ValidationError):
-    """An effect whose function another part of the portal provides, not merged yet."""
+def _localized(obj, name: str) -> dict[str, str]:
+    return {code: getattr(obj, build_localized_fieldname(name, code)) or "" for code in effect_parameters.LANGUAGE_CODES}
 
 
-@handles(Kind.CHARTER_AMENDMENT)
-@handles(Kind.REGULATION_AMENDMENT)
-def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> models.Model:
-    """HOOK (Charter issue): amend the Charter or a Regulation, in force on its date.
+def _session_titles(session) -> dict[str, str]:
+    titles = {}
+    for code in effect_parameters.LANGUAGE_CODES:
+        with translation.override(code):
+            titles[code] = str(session.title)
+    return titles
 
-    To be completed at the merge with::
 
-        from governance.amendments import apply_amendment
-        return apply_amendment(instrument=..., effective_on=effect.effective_on or on,
-                               changes=effect.parameters["changes"], ...)
+def _undo_amendment(effect: ResolutionEffect) -> None:
+    amendment = effect.target
+    later = Amendment.objects.filter(instrument=amendment.instrument_id, effective_on__gt=amendment.effective_on)
+    if later.exists():
+        raise ValidationError(
+            _("%(instrument)s was amended again after %(date)s; reverse this amendment by a new decision.")
+            % {"instrument": amendment.instrument, "date": amendment.effective_on}
+        )
+    created = effect.parameters.get(UNDO_KEY, {}).get("created_articles", [])
+    amendment.versions.all().delete()  # their paragraphs go with them
+    Article.objects.filter(pk__in=created, versions__isnull=True).delete()
+    amendment.delete()
 
-    with the instrument named in ``effect.parameters``; it returns the Amendment to link.
+
+@handles(Kind.CHARTER_AMENDMENT, undo=_undo_amendment)
+@handles(Kind.REGULATION_AMENDMENT, undo=_undo_amendment)
+def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> Amendment:
+    """Amend the Charter or a Regulation as the effect's parameters say, in force on its date.
+
+    The amendment is recorded as adopted on ``on`` by the resolution's session; its article
+    versions begin on the effect's date (by default the same day). Charter art. 8(3) and 9(2):
+    only the General Assembly amends the Charter, under an agenda item of art. 8(3), whose poll
+    needs two thirds of the members present.
     """
-    raise EffectNotAvailable(_("Amendments of the Charter and the Regulations cannot be applied by the portal yet."))
+    parameters = effect_parameters.parse(effect)
+    item = effect.motion.agenda_item
+    session = item.session
+    if effect.kind == Kind.CHARTER_AMENDMENT and (
+        session.body != Body.GENERAL_ASSEMBLY or item.decision_kind != DecisionKind.CHARTER_AMENDMENT
+    ):
+        raise ValidationError(
+            _("Only the General Assembly amends the Charter, under an agenda item of Charter art. 8(3) "
+              "(two thirds of the members present, art. 9(2)).")
+        )
+    effective_on = effect.effective_on or on
+    if effective_on < on:
+        raise ValidationError(
+            _("An amendment cannot take effect (%(effective)s) before it is adopted (%(adopted)s).")
+            % {"effective": effective_on, "adopted": on}
+        )
+    articles_before = set(parameters.instrument.articles.values_list("pk", flat=True))
+    amendment = apply_amendment(
+        instrument=parameters.instrument,
+        effective_on=effective_on,
+        changes=parameters.changes,
+        adopted_by=Amendment.Body(session.body),
+        session=_session_titles(session),
+        adopted_on=on,
+        summary=parameters.summary or _localized(effect, "description"),
+        source=_source(effect),
+    )
+    created = set(parameters.instrument.articles.values_list("pk", flat=True)) - articles_before
+    effect.parameters[UNDO_KEY] = {"created_articles": sorted(created)}
+    return amendment
 
 
-@handles(Kind.COORDINATOR_CHANGE)
-def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> models.Model:
-    """HOOK (committees issue): replace or add a committee's coordinator (Committee Regulation art. 5(2), 5(8)).
+# --- Coordinators: Committee Regulation art. 5(2), 5(7)-(8) ----------------------------------------
 
-    To be completed at the merge with ``committees.coordinators.change_coordinator(...)``, given
-    the committee and governments named in ``effect.parameters``; it returns the coordinator
-    term to link.
+def _undo_coordinator_change(effect: ResolutionEffect) -> None:
+    term = effect.target
+    undo = effect.parameters.get(UNDO_KEY, {})
+    later = CoordinatorTerm.objects.filter(committee=term.committee_id, started_on__gt=term.started_on)
+    if term.ended_on is not None or later.exists():
+        raise ValidationError(
+            _("The coordination of %(committee)s changed again afterwards; reverse this by a new decision.")
+            % {"committee": term.committee}
+        )
+    committee, member = term.committee, term.member
+    term.delete()
+    if undo.get("reopened_term"):
+        CoordinatorTerm.objects.filter(pk=undo["reopened_term"]).update(ended_on=None, end_precision="")
+    if not undo.get("was_participant", True):
+        committee.participants.remove(member)
+
+
+@handles(Kind.COORDINATOR_CHANGE, undo=_undo_coordinator_change)
+def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> CoordinatorTerm:
+    """End the outgoing coordinator's term and open the incoming one's, linked to the resolution.
+
+    Committee Regulation art. 5(2): without an outgoing government the incoming one joins as
+    co-coordinator; art. 5(8): a replacement is voted by the Working Committee (the poll's rule
+    for an agenda item of that kind). The committees app's ``change_coordinator`` does the write.
     """
-    raise EffectNotAvailable(_("Coordinator changes cannot be applied by the portal yet."))
+    parameters = effect_parameters.parse(effect)
+    when = effect.effective_on or on
+    outgoing_term = None
+    if parameters.outgoing is not None:
+        outgoing_term = (
+            CoordinatorTerm.objects.filter(committee=parameters.committee, member=parameters.outgoing).held_on(when).first()
+        )
+    was_participant = parameters.committee.participants.filter(pk=parameters.incoming.pk).exists()
+    term = coordinators.change_coordinator(
+        committee=parameters.committee,
+        outgoing=parameters.outgoing,
+        incoming=parameters.incoming,
+        on=when,
+        appointed_by=_source(effect),
+        appointed_on=on,
+        resolution=Resolution.objects.get(motion=effect.motion_id),
+        source=_source(effect),
+    )
+    effect.parameters[UNDO_KEY] = {
+        "reopened_term": outgoing_term.pk if outgoing_term else None,
+        "was_participant": was_participant,
+    }
+    return term
 
 
-@handles(Kind.DUES_DECISION)
-def decide_dues(effect: ResolutionEffect, on: datetime.date) -> models.Model:
-    """HOOK (dues issue): a decision on dues (Charter art. 8(2), 8(8); Dues Regulation art. 5).
+# --- Dues: Charter art. 8(2), 8(8); Dues Regulation art. 5 -----------------------------------------
 
-    To be completed at the merge with the dues app's function for the decision named in
-    ``effect.parameters`` (amount, deferral, ...); it returns the record to link.
+def _undo_dues_decision(effect: ResolutionEffect) -> None:
+    decision = effect.target
+    try:
+        with transaction.atomic():
+            decision.rates.all().delete()
+            decision.assessment_periods.all().delete()
+            decision.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _("Records of the dues now rest on “%(decision)s”; reverse it by a new decision.") % {"decision": decision.title}
+        ) from None
+
+
+@handles(Kind.DUES_DECISION, undo=_undo_dues_decision)
+def decide_dues(effect: ResolutionEffect, on: datetime.date) -> DuesDecision:
+    """Record a decision on dues, with the rate or the assessed fiscal years it sets.
+
+    Dues Regulation art. 5(1), 5(3): the rate (USD 1,000 a year) changes only by a vote of the
+    General Assembly. Since the first payment was deferred (11th Working Committee) and the
+    payment system suspended (12th General Assembly), a fiscal year is assessed only once a
+    decision opens an assessment period (``members.dues.period_for``).
     """
-    raise EffectNotAvailable(_("Decisions on dues cannot be applied by the portal yet."))
+    parameters = effect_parameters.parse(effect)
+    item = effect.motion.agenda_item
+    session = item.session
+    if parameters.kind == DuesDecision.Kind.RATE and session.body != Body.GENERAL_ASSEMBLY:
+        raise ValidationError(_("Only the General Assembly changes the rate of the dues (Dues Regulation art. 5(3))."))
+    if not parameters.title.get(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        raise ValidationError(_("Give the decision's title in English at least: the other languages fall back to it."))
+    slug = parameters.slug or slugify(
+        f"{session.body} {session.key} item {item.position} motion {effect.motion.position} effect {effect.position}"
+    )
+    if DuesDecision.objects.filter(slug=slug).exists():
+        raise ValidationError(_("A dues decision with the slug “%(slug)s” is already recorded.") % {"slug": slug})
+    decision = DuesDecision(
+        slug=slug,
+        body=DuesDecision.Body(session.body),
+        session_number=session.number,
+        decided_on=on,
+        kind=parameters.kind,
+        source=_source(effect),
+        resolution=Resolution.objects.get(motion=effect.motion_id),
+    )
+    summary = parameters.summary or _localized(effect, "description")
+    for code in effect_parameters.LANGUAGE_CODES:
+        setattr(decision, build_localized_fieldname("title", code), parameters.title.get(code, ""))
+        setattr(decision, build_localized_fieldname("summary", code), summary.get(code, ""))
+    decision.full_clean()
+    decision.save()
+    if parameters.kind == DuesDecision.Kind.RATE:
+        if DuesRate.objects.filter(from_fiscal_year=parameters.from_fiscal_year).exists():
+            raise ValidationError(
+                _("A dues rate from fiscal year %(year)s is already recorded.") % {"year": parameters.from_fiscal_year}
+            )
+        rate = DuesRate(from_fiscal_year=parameters.from_fiscal_year, amount_usd=parameters.amount_usd, decision=decision)
+        rate.full_clean()
+        rate.save()
+    elif parameters.kind == DuesDecision.Kind.ASSESSMENT:
+        first, last = parameters.first_fiscal_year, parameters.last_fiscal_year
+        overlapping = AssessmentPeriod.objects.exclude(last_fiscal_year__lt=first)
+        if last is not None:
+            overlapping = overlapping.filter(first_fiscal_year__lte=last)
+        clash = overlapping.first()
+        if clash is not None:
+            raise ValidationError(
+                _("These fiscal years overlap the assessment period already decided (%(period)s).") % {"period": clash}
+            )
+        period = AssessmentPeriod(
+            first_fiscal_year=first,
+            last_fiscal_year=last,
+            includes_associate_members=parameters.includes_associate_members,
+            decision=decision,
+        )
+        period.full_clean()
+        period.save()
+    return decision

@@ -47,6 +47,8 @@ class DuesDecisionAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationA
     list_filter = ("body", "kind")
     search_fields = ("title", "summary", "source", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
+    # Set by the resolution effect that recorded the decision (governance.effects.decide_dues).
+    readonly_fields = ("resolution",)
 
 
 @admin.register(DuesRate)

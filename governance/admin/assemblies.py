@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from governance import polls
 from governance.admin import grids
+from governance.effect_parameters import PARAMETER_HELP
 from governance.models import (
     AgendaItem,
     Ballot,
@@ -136,6 +138,15 @@ class ResolutionEffectInline(admin.TabularInline):
     @admin.display(description=gettext_lazy("changed record"))
     def changed_record(self, obj):
         return admin_link(obj.target) if obj.pk else "—"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "parameters":
+            # What each kind expects (governance.effect_parameters), where the effect is entered.
+            field.help_text = format_html_join(
+                mark_safe("<br>"), "{}", ((text,) for text in dict.fromkeys(PARAMETER_HELP.values()))
+            )
+        return field
 
     # The effects of a closed or recorded poll are part of its result: read-only.
     def has_add_permission(self, request, obj=None):

@@ -279,15 +279,31 @@ class ResolutionEffect(models.Model):
         subject = f" — {self.member}" if self.member_id else ""
         return f"{self.get_kind_display()}{subject}"
 
+    def clean(self):
+        # An effect not yet applied must carry the parameters its kind needs; once it is linked to
+        # the record it changed, that record is what counts (historical effects carry none).
+        from governance.effect_parameters import parse
+
+        if self.object_id is None and self.kind in self.Kind.values:
+            try:
+                parse(self)
+            except ValidationError as error:
+                raise ValidationError({"parameters": error.messages}) from None
+
     def changed_record_url(self) -> str:
-        """The public page of the record this effect changed: its own page, or its government's."""
+        """The public page of the record this effect changed: its own page, or its committee's, instrument's or government's."""
         target = self.target
         if target is None:
             return ""
         if hasattr(target, "get_absolute_url"):
             return target.get_absolute_url()
-        government = getattr(target, "member", None) or getattr(target, "government", None)
-        return government.get_absolute_url() if government else ""
+        # A coordinator term links its committee, an amendment its instrument, a membership
+        # event or an office its government.
+        for name in ("committee", "instrument", "member", "government"):
+            related = getattr(target, name, None)
+            if related is not None and hasattr(related, "get_absolute_url"):
+                return related.get_absolute_url()
+        return ""
 
     @property
     def public_label(self) -> str:

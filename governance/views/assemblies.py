@@ -8,9 +8,10 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch
 
+from committees.models import CoordinatorTerm
 from governance import voting
-from governance.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
-from members.models import MembershipEvent
+from governance.models import Amendment, AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
+from members.models import DuesDecision, MembershipEvent
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,13 @@ def session_detail(request, body, key):
     effects = ResolutionEffect.objects.select_related("member").prefetch_related(
         GenericPrefetch(
             "target",
-            [MembershipEvent.objects.select_related("member"), Officer.objects.select_related("government")],
+            [
+                MembershipEvent.objects.select_related("member"),
+                Officer.objects.select_related("government"),
+                Amendment.objects.select_related("instrument"),
+                CoordinatorTerm.objects.select_related("committee"),
+                DuesDecision.objects.all(),
+            ],
         )
     )
     items = session.agenda_items.prefetch_related(

@@ -63,6 +63,17 @@ class DuesDecision(models.Model):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))
+    # The General Assembly's or Working Committee's resolution, when the portal records it
+    # (Charter art. 8(2), 8(8); Dues Regulation art. 5(3)).
+    resolution = models.ForeignKey(
+        "governance.Resolution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dues_decisions",
+        verbose_name=_("resolution"),
+        help_text=_("The resolution that made the decision, when one is recorded."),
+    )
 
     objects = NaturalKeyManager("slug")
 

@@ -3,8 +3,11 @@
 - ``sections``: the outline of the report (the 2018 edition's order) and the registry of
   section providers; a section without a provider, or whose data does not exist for the
   year, is left out (never a placeholder).
-- ``providers``: the sections whose data the portal holds today.
-- ``data``: the reads behind them, each a fixed number of queries.
+- ``providers``: messages, membership changes, the secretariat, the member list.
+- ``activities``: sessions, the committee table, committee meetings, workshops and forums,
+  youth programmes, external cooperation; ``finances``: dues; ``appendix``: the Charter and
+  the Regulations as in force on 31 December.
+- ``data``, ``activity_data``: the reads behind them, each a fixed number of queries.
 - ``pdf``: the HTML document and WeasyPrint.
 - ``editions``: generated editions, the background job that makes them, publishing.
 """

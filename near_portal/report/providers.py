@@ -1,12 +1,14 @@
-"""The sections whose data the portal holds: messages, membership changes, the secretariat, the member list.
+"""The sections whose data the report itself holds or reads from the members list: messages,
+membership changes, the secretariat, the member list.
 
 Each returns None when its data does not exist for the year, so the section is left out.
 
-The other sections of the outline get their providers from the apps that hold their data
-(governance: ``assemblies``, ``charter``, ``committee_regulation``, ``dues_regulation``;
-committees: ``committees``; events: ``committee_meetings``, ``workshops_forums``, ``youth``,
-``external_cooperation``; dues: ``dues``), each in a module added to
-``sections.PROVIDER_MODULES``. Until then those sections are left out of every report.
+The other sections of the outline have their providers next to this module, each reading
+its app: ``activities`` (governance: ``assemblies``; committees: ``committees``; events:
+``committee_meetings``, ``workshops_forums``, ``youth``, ``external_cooperation``),
+``finances`` (members' dues: ``dues``) and ``appendix`` (governance instruments:
+``charter``, ``committee_regulation``, ``dues_regulation``), all listed in
+``sections.PROVIDER_MODULES``.
 """
 
 from django.utils.translation import gettext_lazy as _

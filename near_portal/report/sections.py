@@ -27,7 +27,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 # Modules whose ``@provides`` functions are the report's sections.
-PROVIDER_MODULES = ["near_portal.report.providers"]
+PROVIDER_MODULES = [
+    "near_portal.report.providers",
+    "near_portal.report.activities",
+    "near_portal.report.finances",
+    "near_portal.report.appendix",
+]
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 

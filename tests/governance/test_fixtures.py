@@ -53,12 +53,15 @@ def test_resolution_effects_link_the_membership_history():
     }
 
 
-def test_the_effects_left_for_the_other_apps_have_no_target_yet():
-    pending = ResolutionEffect.objects.filter(object_id__isnull=True).values_list("kind", flat=True)
-    assert sorted(pending) == sorted(
-        ["charter_amendment", "charter_amendment", "regulation_amendment", "regulation_amendment",
-         "coordinator_change", "dues_decision", "dues_decision", "dues_decision"]
-    )
+def test_every_recorded_effect_is_linked_to_the_record_it_changed():
+    linked = ResolutionEffect.objects.order_by("pk").values_list("kind", "content_type__model")
+    assert list(linked) == [
+        ("charter_amendment", "amendment"), ("dues_decision", "duesdecision"), ("admission", "membershipevent"),
+        ("dues_decision", "duesdecision"), ("regulation_amendment", "amendment"), ("chair_election", "officer"),
+        ("admission", "membershipevent"), ("dues_decision", "duesdecision"), ("charter_amendment", "amendment"),
+        ("regulation_amendment", "amendment"), ("coordinator_change", "coordinatorterm"), ("chair_election", "officer"),
+        ("admission", "membershipevent"),
+    ]
 
 
 def test_the_chairs_follow_each_other_without_overlap():

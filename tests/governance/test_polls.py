@@ -21,6 +21,7 @@ from governance.models import (
 )
 from members.models import MemberGovernment, MembershipEvent
 from members.querysets import MemberGovernmentQuerySet
+from tests.governance.conftest import article_keys_on
 from tests.governance.factories import DAY_WITH_78_VOTERS, attend, make_motion, make_session, vote, voters
 
 pytestmark = pytest.mark.django_db
@@ -254,8 +255,10 @@ def test_a_poll_closes_only_during_its_session(secretariat_user):
 def test_a_failing_effect_leaves_nothing_changed(secretariat_user):
     session = make_session()
     motion = admission_motion(session)
+    # Valid parameters, but the Charter is amended only under an item of art. 8(3), not this admission's.
     ResolutionEffect.objects.create(
-        motion=motion, position=2, kind=ResolutionEffect.Kind.CHARTER_AMENDMENT, description="Art. 10 amended"
+        motion=motion, position=2, kind=ResolutionEffect.Kind.CHARTER_AMENDMENT, description="Art. 10 amended",
+        parameters={"instrument": "charter", "changes": [{"article": "17", "action": "repeal"}]},
     )
     roll = voters(session)
     attend(session, roll[:50])
@@ -263,7 +266,11 @@ def test_a_failing_effect_leaves_nothing_changed(secretariat_user):
     events_before = MembershipEvent.objects.count()
     with pytest.raises(ValidationError) as error:
         polls.close_poll(motion=motion, closed_by=secretariat_user, on=session.start_date)
-    assert error.value.messages == ["Amendments of the Charter and the Regulations cannot be applied by the portal yet."]
+    assert error.value.messages == [
+        "Only the General Assembly amends the Charter, under an agenda item of Charter art. 8(3) "
+        "(two thirds of the members present, art. 9(2))."
+    ]
+    assert article_keys_on("charter", "2021-08-10").count("art-17") == 1
     motion.refresh_from_db()
     assert (motion.status, motion.outcome, motion.yes_count) == (Motion.Status.OPEN, "", None)
     assert MembershipEvent.objects.count() == events_before

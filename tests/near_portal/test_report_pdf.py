@@ -10,16 +10,35 @@ from tests.near_portal.conftest import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
-# Headings of the parts and sections the 2018 report has from the data on this branch.
+# Headings of parts and sections the 2018 report has from the real data.
 TITLES = {
-    "en": ["Contents", "Membership", "The Secretariat", "Appendix", "1. Member governments on 31 December 2018"],
-    "mn": ["Гарчиг", "Гишүүнчлэл", "Хэрэг эрхлэх газар", "Хавсралт",
-           "1. 2018 оны 12 сарын 31-ний байдлаарх гишүүн орон нутгууд"],
-    "zh-hans": ["目录", "前言", "会员", "秘书处简介", "附录", "1. 会员地方政府（2018年12月31日）"],
-    "ko": ["목차", "회원", "사무국 소개", "부록", "1. 회원 자치단체(2018년 12월 31일 현재)"],
-    "ja": ["目次", "会員", "事務局紹介", "付録", "1. 会員自治体（2018年12月31日現在）"],
-    "ru": ["Содержание", "Членство", "Секретариат", "Приложение", "1. Члены Ассоциации на 31 декабря 2018 года"],
+    "en": ["Contents", "Main activities of the association", "I. General Assembly and Working Committee",
+           "III. Committee meetings in 2018", "International cooperation", "Membership", "The Secretariat",
+           "Appendix", "1. Charter, as in force on 31 December 2018", "4. Member governments on 31 December 2018"],
+    "mn": ["Гарчиг", "Холбооны үндсэн үйл ажиллагаа", "I. Бүгд хурал ба Ажлын хэсгийн хороо",
+           "III. 2018 онд болсон салбар хорооны хурлууд", "Олон улсын хамтын ажиллагаа", "Гишүүнчлэл",
+           "Хэрэг эрхлэх газар", "Хавсралт", "1. Холбооны дүрэм (2018 оны 12 сарын 31-ний байдлаар хүчин төгөлдөр)",
+           "4. 2018 оны 12 сарын 31-ний байдлаарх гишүүн орон нутгууд"],
+    "zh-hans": ["目录", "前言", "联合会主要活动", "I. 全体会议与事务委员会", "III. 2018年度专门委员会举办情况",
+                "强化对外合作交流", "会员", "秘书处简介", "附录", "1. 联合会宪章（2018年12月31日现行）",
+                "4. 会员地方政府（2018年12月31日）"],
+    "ko": ["목차", "연합 주요 활동", "I. 총회와 실무위원회", "III. 2018년 분과위원회 회의", "대외 협력 교류", "회원",
+           "사무국 소개", "부록", "1. 헌장(2018년 12월 31일 현재 시행)", "4. 회원 자치단체(2018년 12월 31일 현재)"],
+    "ja": ["目次", "連合の主な活動", "I. 総会と実務委員会", "III. 2018年の専門委員会会議", "対外協力交流", "会員",
+           "事務局紹介", "付録", "1. 憲章（2018年12月31日現在）", "4. 会員自治体（2018年12月31日現在）"],
+    "ru": ["Содержание", "Основная деятельность Ассоциации", "I. Генеральная ассамблея и Рабочий комитет",
+           "III. Заседания комитетов в 2018 году", "Международное сотрудничество", "Членство", "Секретариат",
+           "Приложение", "1. Устав в редакции, действовавшей на 31 декабря 2018 года",
+           "4. Члены Ассоциации на 31 декабря 2018 года"],
 }
+# The 12th General Assembly and the 16th Disaster Prevention Committee meeting (Hyogo, 2018-03-05..07).
+ASSEMBLY = {"en": "12th General Assembly", "mn": "12-р Бүгд хурал", "zh-hans": "第12次全体会议", "ko": "제12차 총회",
+            "ja": "第12回総会", "ru": "12-я Генеральная ассамблея"}
+DISASTER_MEETING = {"en": "16th Disaster Prevention Committee", "mn": "Гамшгаас сэргийлэх хорооны 16 дахь хурал",
+                    "zh-hans": "第十六届防灾专门委员会", "ko": "제16차 방재분과위원회", "ja": "第16回防災分科委員会",
+                    "ru": "16-е заседание Комитета по предупреждению стихийных бедствий"}
+UNOFFICIAL = {"en": "Unofficial translation", "mn": "Албан бус орчуулга", "ko": "비공식 번역", "ja": "非公式訳",
+              "ru": "Неофициальный перевод"}
 # Akita's admission by the 12th General Assembly: date, name, country, change.
 AKITA = {
     "en": "Oct. 29, 2018 Akita Prefecture Japan Admitted (member)",
@@ -40,15 +59,8 @@ RUNNING_TITLE = {"en": "Annual Report 2018", "mn": "2018 оны жилийн т�
                  "ko": "2018 연례보고서", "ja": "2018年次報告書", "ru": "Ежегодный отчёт за 2018 год"}
 AUTHOR = {"en": "NEAR Secretariat", "mn": "NEAR-ын Хэрэг эрхлэх газар", "zh-hans": "NEAR秘书处", "ko": "NEAR 사무국",
           "ja": "NEAR事務局", "ru": "Секретариат NEAR"}
-# The parts whose data lives in apps not on this branch yet: never a heading without content.
-ABSENT = {
-    "en": ["Main activities", "International cooperation", "Dues"],
-    "mn": ["Холбооны үндсэн үйл ажиллагаа", "Олон улсын хамтын ажиллагаа", "хураамж"],
-    "zh-hans": ["联合会主要活动", "强化对外合作交流", "会费"],
-    "ko": ["연합 주요 활동", "대외 협력 교류", "회비"],
-    "ja": ["連合の主な活動", "対外協力交流", "会費"],
-    "ru": ["Основная деятельность", "Международное сотрудничество", "взнос"],
-}
+# The Dues part: no dues are recorded for 2018, so neither heading nor contents entry.
+DUES = {"en": "Dues", "mn": "Гишүүний татвар", "zh-hans": "会费", "ko": "회비", "ja": "会費", "ru": "Взносы"}
 CJK_FONT = {"zh-hans": "Noto-Sans-CJK-SC", "ja": "Noto-Sans-CJK-JP", "ko": "Noto-Sans-CJK-KR"}
 PLACEHOLDERS = ["None", "TODO", "TBD", "N/A", "lorem", "placeholder", "{{", "{%", "%(", "msgid", "[missing"]
 
@@ -119,9 +131,28 @@ def test_a_message_not_entered_in_the_language_is_left_out(reports_2018, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_placeholder_and_no_heading_without_data(reports_2018, lang):
-    text = reports_2018[lang].text
-    for placeholder in PLACEHOLDERS + ABSENT[lang]:
-        assert placeholder not in text
+    report = reports_2018[lang]
+    for placeholder in PLACEHOLDERS:
+        assert placeholder not in report.text
+    assert "dues" not in [part.key for part in report.parts]
+    assert squash(DUES[lang]) not in printed_contents(report.page_texts[1])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_activities_name_the_12th_general_assembly_and_the_16th_disaster_prevention_meeting(reports_2018, lang):
+    text = squash(reports_2018[lang].text)
+    assert squash(ASSEMBLY[lang]) in text
+    assert squash(DISASTER_MEETING[lang]) in text
+    assert squash(HYOGO[lang]) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "mn", "ko", "ja", "ru"])
+def test_instruments_in_a_translation_are_marked_unofficial(reports_2018, lang):
+    assert squash(reports_2018[lang].text).count(squash(UNOFFICIAL[lang])) == 3  # Charter and both Regulations
+
+
+def test_chinese_instruments_are_the_source_text_without_the_unofficial_mark(reports_2018):
+    assert "非官方译文" not in reports_2018["zh-hans"].text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

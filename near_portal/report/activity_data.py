@@ -1,0 +1,63 @@
+"""The reads behind the report's activity sections, each a fixed number of queries whatever the data's size.
+
+Sessions come from the governance app, committees and their coordinators from the committees
+app, meetings, workshops, youth programmes and visits from the events app, the instruments
+from ``governance.instrument_texts``. The dues section reads ``members.dues_reports`` directly.
+"""
+
+import datetime
+
+from django.db.models import Prefetch
+
+from committees.models import Committee
+from events.models import Event, Participation
+from governance.models import AgendaItem, Instrument, Motion, Session
+
+
+def sessions_held_in(year: int) -> list[Session]:
+    """General Assembly and Working Committee sessions that began in ``year``, in date order. Three queries.
+
+    Each comes with its host and chair, its agenda items in order and each item's motions.
+    """
+    motions = Motion.objects.order_by("position")
+    items = AgendaItem.objects.order_by("position").prefetch_related(Prefetch("motions", queryset=motions))
+    return list(
+        Session.objects.filter(start_date__year=year)
+        .select_related("host", "chair")
+        .prefetch_related(Prefetch("agenda_items", queryset=items))
+        # The General Assembly before the Working Committee on the same day, as the record lists them.
+        .order_by("start_date", "body", "number")
+    )
+
+
+def committees_on(on: datetime.date) -> list[Committee]:
+    """The committees existing on ``on`` with their coordinator terms and meeting counts. Two queries.
+
+    ``Committee.coordinators_on(on)`` then costs no query.
+    """
+    return list(Committee.objects.existing_on(on).for_listing(on).order_by("regulation_number", "name"))
+
+
+def events_held_in(year: int, kinds) -> list[Event]:
+    """Published events of ``kinds`` that began in ``year``, in date order. Up to four queries.
+
+    With their committee, country, hosts, the governments listed as taking part and the
+    figures by country, so ``events.figures.event_figures`` costs no query.
+    """
+    participations = Participation.objects.select_related("member").order_by(
+        "member__country__display_order", "member__list_position", "member__name"
+    )
+    return list(
+        Event.objects.published()
+        .in_year(year)
+        .filter(kind__in=kinds)
+        .select_related("committee", "country")
+        .prefetch_related("hosts", Prefetch("participations", queryset=participations), "country_figures")
+        .order_by("start_date", "title")
+    )
+
+
+def instrument_as_of(slug: str, on: datetime.date):
+    """The instrument ``slug`` as in force on ``on`` (``governance.instrument_texts``), or None. Five queries."""
+    instrument = Instrument.objects.filter(slug=slug).first()
+    return instrument.as_of(on) if instrument else None
