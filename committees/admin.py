@@ -14,6 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
+from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.importexport import AllOrNothingImportMixin
 from members.models import Country
 
@@ -94,7 +95,7 @@ class DormancyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(AllOrNothingImportMixin, ImportExportMixin, TabbedTranslationAdmin):
+class CommitteeAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [CommitteeResource]
     list_display = (
         "name",

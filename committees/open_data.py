@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
-from committees.views import InvalidDate, requested_date
+from committees.views import InvalidDate, bad_date_message, requested_date
 from members.membership import partial_iso
 from members.models import DatePrecision
 
@@ -59,7 +59,8 @@ def committees_json(request):
     try:
         on = requested_date(request)
     except InvalidDate:
-        response = JsonResponse({"error": "on must be a date written YYYY-MM-DD between 1900 and 2999"}, status=400)
+        # In the language the visitor's browser asks for (the address has no language prefix).
+        response = JsonResponse({"error": bad_date_message()}, status=400, json_dumps_params={"ensure_ascii": False})
     else:
         response = JsonResponse(
             {"on": on.isoformat(), "committees": committee_records(on)}, json_dumps_params={"ensure_ascii": False}

@@ -37,9 +37,13 @@ def requested_date(request) -> datetime.date:
     return on
 
 
+def bad_date_message() -> str:
+    """Why ``?on=`` was refused, in the visitor's language."""
+    return _("The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999.")
+
+
 def bad_date(request):
-    message = _("The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999.")
-    return render(request, "400.html", {"message": message}, status=400)
+    return render(request, "400.html", {"message": bad_date_message()}, status=400)
 
 
 def committee_list(request):

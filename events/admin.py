@@ -14,6 +14,7 @@ from events.figures import figure_problems
 from events.models import Attachment, CountryFigure, Event, Participation
 from events.participation import add_participants
 from members.models import MemberGovernment
+from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.importexport import (
     AllOrNothingImportMixin,
     FormulaEscapingResourceMixin,
@@ -77,7 +78,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     form = EventAdminForm
     list_display = ("title", "kind", "start_date", "date_precision", "committee", "organiser", "published")
     list_filter = ("kind", year_filter("start_date"), "committee", "organiser", "published")
@@ -151,7 +152,7 @@ class ParticipationResource(FormulaEscapingResourceMixin, LenientInstanceLookupM
 
 
 @admin.register(Participation)
-class ParticipationAdmin(AllOrNothingImportMixin, ImportExportMixin, admin.ModelAdmin):
+class ParticipationAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHistoryAdmin):
     resource_classes = [ParticipationResource]
     list_display = ("event", "member", "delegates")
     list_filter = ("event__kind", year_filter("event__start_date"), "member__country")

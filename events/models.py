@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from events.querysets import EventQuerySet
 from events.uploads import AttachmentKind, attachment_path, inspect_upload
@@ -218,6 +219,7 @@ class Participation(models.Model):
         MemberGovernment, on_delete=models.PROTECT, related_name="participations", verbose_name=_("member government")
     )
     delegates = models.PositiveSmallIntegerField(_("delegates"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "member"]
@@ -241,6 +243,7 @@ class CountryFigure(models.Model):
     )
     governments = models.PositiveSmallIntegerField(_("governments"), null=True, blank=True)
     works = models.PositiveIntegerField(_("works submitted"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "country__display_order"]

@@ -1,5 +1,6 @@
 """Six-language content fields of the governance app (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from governance.models import (
@@ -42,7 +43,6 @@ class ParagraphTranslationOptions(TranslationOptions):
     fields = ("text", "note", "remark")
 
 
-
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
     fields = ("place", "theme", "summary")
@@ -71,3 +71,13 @@ class ResolutionTranslationOptions(TranslationOptions):
 @register(ResolutionEffect)
 class ResolutionEffectTranslationOptions(TranslationOptions):
     fields = ("description",)
+
+
+# Audit trail of the translated models: registered here, after modeltranslation has added the
+# per-language fields, so the history keeps every language (django-simple-history,
+# "Usage with django-modeltranslation"). Untranslated models declare HistoricalRecords().
+for model in (
+    AgendaItem, Amendment, ArticleVersion, Heading, Instrument, Motion, Officer, Paragraph, Resolution,
+    ResolutionEffect, Session,
+):
+    simple_history.register(model)

@@ -3,16 +3,16 @@
 from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from members.membership import sync_from_history
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
 from members.resources import NAME_FIELDS, MemberGovernmentResource
+from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.importexport import AllOrNothingImportMixin
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class CountryAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "name", "display_order")
     ordering = ("display_order",)
 
@@ -29,7 +29,7 @@ class LiaisonContactInline(admin.TabularInline):
 
 
 @admin.register(MemberGovernment)
-class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [MemberGovernmentResource]
     list_display = ("name", "country", "kind", "membership_type", "list_position", "admitted_on")
     list_filter = ("country", "membership_type", "kind")
@@ -46,7 +46,7 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, SimpleHi
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PartnerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "display_order")
     list_filter = ("kind",)
 

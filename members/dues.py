@@ -27,10 +27,11 @@ from members.models import (
     Payment,
     Waiver,
 )
+from near_portal import roles
 
-# Issue 9's roles migration creates this group; members.dues_admin lets only it (and
+# The group the roles create (near_portal/roles.py); members.dues_admin lets only it (and
 # superusers) change dues records.
-FINANCE_OFFICER_GROUP = "Finance officer"
+FINANCE_OFFICER_GROUP = roles.FINANCE
 # Dates the finance views and commands accept: the rules scan the fiscal years up to a date,
 # so an address asking for the year 9999 is refused rather than computed.
 LAST_SUPPORTED_YEAR = 2100

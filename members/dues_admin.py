@@ -25,6 +25,7 @@ from members.models import (
     Settlement,
     Waiver,
 )
+from near_portal.history_admin import RecordHistoryAdmin
 
 
 class FinanceOnlyMixin:
@@ -41,7 +42,7 @@ class FinanceOnlyMixin:
 
 
 @admin.register(DuesDecision)
-class DuesDecisionAdmin(FinanceOnlyMixin, TabbedTranslationAdmin):
+class DuesDecisionAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("decided_on", "title", "body", "session_number", "kind")
     list_filter = ("body", "kind")
     search_fields = ("title", "summary", "source", "slug")
@@ -51,13 +52,13 @@ class DuesDecisionAdmin(FinanceOnlyMixin, TabbedTranslationAdmin):
 
 
 @admin.register(DuesRate)
-class DuesRateAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class DuesRateAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("from_fiscal_year", "amount_usd", "decision")
     list_select_related = ("decision",)
 
 
 @admin.register(AssessmentPeriod)
-class AssessmentPeriodAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class AssessmentPeriodAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("__str__", "includes_associate_members", "decision")
     list_select_related = ("decision",)
     actions = ["generate_assessments"]
@@ -88,7 +89,7 @@ class WaiverInline(FinanceOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class AssessmentAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("member", "fiscal_year", "amount_usd", "statement_link")
     list_filter = ("fiscal_year", "member__country")
     list_select_related = ("member",)
@@ -107,7 +108,7 @@ class AssessmentAdmin(FinanceOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, admin.ModelAdmin):
+class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, RecordHistoryAdmin):
     resource_classes = [PaymentResource]
     list_display = (
         "paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on",
@@ -133,14 +134,14 @@ class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Waiver)
-class WaiverAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class WaiverAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("assessment", "amount_usd", "granted_on", "decision")
     list_select_related = ("assessment__member", "decision")
     autocomplete_fields = ("assessment",)
 
 
 @admin.register(MeetingCost)
-class MeetingCostAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class MeetingCostAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("event", "host", "total_cost", "currency")
     list_select_related = ("event", "host")
     readonly_fields = ("shares",)
@@ -166,14 +167,14 @@ class BudgetLineInline(FinanceOnlyMixin, TranslationTabularInline):
 
 
 @admin.register(DuesBudget)
-class DuesBudgetAdmin(FinanceOnlyMixin, TabbedTranslationAdmin):
+class DuesBudgetAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("fiscal_year", "drafted_on", "reviewed_on", "approved_by")
     list_select_related = ("approved_by",)
     inlines = [BudgetLineInline]
 
 
 @admin.register(Expenditure)
-class ExpenditureAdmin(FinanceOnlyMixin, admin.ModelAdmin):
+class ExpenditureAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_display = ("spent_on", "description", "amount_usd", "line", "voucher")
     list_filter = ("budget__fiscal_year",)
     list_select_related = ("line",)
@@ -181,6 +182,6 @@ class ExpenditureAdmin(FinanceOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Settlement)
-class SettlementAdmin(FinanceOnlyMixin, TabbedTranslationAdmin):
+class SettlementAdmin(FinanceOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("fiscal_year", "prepared_on", "submitted_to_auditors_on", "audited_on", "approved_by")
     list_select_related = ("approved_by",)

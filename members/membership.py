@@ -59,7 +59,12 @@ def sync_from_history(member: MemberGovernment) -> MemberGovernment:
         member.admitted_on = first.date if first else None
         member.admitted_precision = first.date_precision if first else ""
     member.full_clean()
-    member.save(update_fields=["membership_type", "admitted_on", "admitted_precision"])
+    derived = ["membership_type", "admitted_on", "admitted_precision"]
+    stored = MemberGovernment.objects.filter(pk=member.pk).values(*derived).first()
+    # Saved only when they change: every save writes an audit record, and an admin save that
+    # changed the name must not be followed by a second record that changed nothing.
+    if stored != {name: getattr(member, name) for name in derived}:
+        member.save(update_fields=derived)
     return member
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,6 +26,8 @@ VAR_DIR = BASE_DIR / "var"
 PGDATA = VAR_DIR / "pgdata"
 DATABASE_NAME = "near"
 DATABASE_USER = "postgres"
+# Seconds start() waits for a starting server (crash recovery after a kill can take a while).
+STARTUP_TIMEOUT = 30.0
 
 
 def _postmaster_fields() -> list[str] | None:
@@ -80,13 +83,35 @@ def start() -> str:
         # it: after a stop() in this same process (the fault test restarts it), start it again.
         with PostgresServer._lock:
             server.ensure_postgres_running()
-    sock = socket_dir()
-    if sock is None:
-        raise RuntimeError(f"PostgreSQL did not start; see {PGDATA / 'log'}")
+    sock = wait_until_accepting_connections()
     exists = _psql(sock, "postgres", f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}'")
     if exists.strip() != "1":
         _psql(sock, "postgres", f'CREATE DATABASE "{DATABASE_NAME}"')
     return sock
+
+
+def wait_until_accepting_connections(timeout: float = STARTUP_TIMEOUT) -> str:
+    """Wait until the server answers a query; return its socket directory.
+
+    The postmaster marks itself "ready" before every connection is let in: right after a
+    start (or a restart after a fast shutdown) a client can still be told "the database
+    system is starting up". Only a query that succeeds proves the server serves.
+    """
+    deadline = time.monotonic() + timeout
+    problem = "postmaster.pid does not say ready"
+    while True:
+        sock = socket_dir()
+        if sock is not None:
+            try:
+                if _psql(sock, "postgres", "SELECT 1").strip() == "1":
+                    return sock
+            except subprocess.CalledProcessError as error:
+                problem = error.stderr.strip()
+        if time.monotonic() >= deadline:
+            raise RuntimeError(
+                f"PostgreSQL did not accept connections within {timeout:g} s ({problem}); see {PGDATA / 'log'}"
+            )
+        time.sleep(0.1)
 
 
 def stop() -> None:

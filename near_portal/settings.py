@@ -110,7 +110,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The apps that hold the association's record: roles (near_portal/roles.py), the audit
 # trail and the public page cache apply to every model they contain.
-NEAR_RECORD_APPS = ["members", "governance", "committees", "events"]
+# near_portal holds the annual report: its messages, secretariat chart and published editions.
+NEAR_RECORD_APPS = ["members", "governance", "committees", "events", "near_portal"]
+# The admin's history pages only show the record: a "revert" would save an old version through
+# the plain form, past the rules that guard payments, polls and amendments.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # axes checks the lock-out before any other backend tries the password.
 AUTHENTICATION_BACKENDS = [

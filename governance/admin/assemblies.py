@@ -23,6 +23,7 @@ from governance.models import (
     ResolutionEffect,
     Session,
 )
+from near_portal.history_admin import RecordHistoryAdmin
 
 
 def admin_link(record) -> str:
@@ -53,7 +54,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(TabbedTranslationAdmin):
+class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "body", "dates_display", "host", "place", "online")
     list_filter = ("body", "online", "extraordinary")
     list_select_related = ("host",)
@@ -76,11 +77,14 @@ class SessionAdmin(TabbedTranslationAdmin):
     def working_pages(self, obj):
         if obj is None or obj.pk is None:
             return "—"
+        # The public address of the session as saved: a form sent back with errors holds its
+        # unsaved values (an emptied key has no address).
+        saved = Session.objects.only("body", "key").get(pk=obj.pk)
         return format_html(
             '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
             reverse("admin:governance_session_attendance", args=[obj.pk]), _("Attendance grid"),
             reverse("admin:governance_agendaitem_add"), obj.pk, _("Add an agenda item"),
-            obj.get_absolute_url(), _("Public page"),
+            saved.get_absolute_url(), _("Public page"),
         )
 
     def get_urls(self):
@@ -105,7 +109,7 @@ class MotionInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
+class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "session", "position", "decision_kind")
     list_filter = ("session__body", "decision_kind")
     list_select_related = ("session",)
@@ -170,7 +174,7 @@ class BallotInline(admin.TabularInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(TabbedTranslationAdmin):
+class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "status", "outcome", "tally")
     list_filter = ("status", "outcome", "agenda_item__session__body")
     list_select_related = ("agenda_item__session",)
@@ -292,7 +296,7 @@ class ResolutionEffectReadOnlyInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(TabbedTranslationAdmin):
+class ResolutionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "adopted_on", "effects_list")
     list_select_related = ("motion__agenda_item__session",)
     readonly_fields = ("motion", "adopted_on", "effects_list")
@@ -308,7 +312,7 @@ class ResolutionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(TabbedTranslationAdmin):
+class OfficerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("role", "government", "person_name", "country", "term_start", "term_end", "elected_at")
     list_filter = ("role", "country")
     list_select_related = ("government", "country", "elected_at")
@@ -316,7 +320,7 @@ class OfficerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PollAnnulment)
-class PollAnnulmentAdmin(admin.ModelAdmin):
+class PollAnnulmentAdmin(RecordHistoryAdmin):
     list_display = ("motion", "annulled_at", "annulled_by", "reason")
     readonly_fields = ("motion", "annulled_at", "annulled_by", "reason", "previous_result")
 

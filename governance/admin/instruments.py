@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from governance.admin.amendment_form import AmendmentForm, ArticleChangeFormSet
 from governance.amendments import apply_amendment
 from governance.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
+from near_portal.history_admin import RecordHistoryAdmin
 
 
 class HeadingInline(TranslationTabularInline):
@@ -22,7 +23,7 @@ class HeadingInline(TranslationTabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(TabbedTranslationAdmin):
+class InstrumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("short_title", "slug", "kind", "source_language", "position")
     inlines = [HeadingInline]
 
@@ -54,7 +55,7 @@ class VersionHistoryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RecordHistoryAdmin):
     list_display = ("__str__", "key", "kind", "position")
     list_filter = ("instrument", "kind")
     search_fields = ("number", "key")
@@ -69,7 +70,7 @@ class ParagraphInline(TranslationStackedInline):
 
 
 @admin.register(ArticleVersion)
-class ArticleVersionAdmin(TabbedTranslationAdmin):
+class ArticleVersionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("article", "valid_from", "status", "amendment")
     list_filter = ("article__instrument", "status", "valid_from")
     list_select_related = ("article__instrument", "amendment__instrument")
@@ -78,7 +79,7 @@ class ArticleVersionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(TabbedTranslationAdmin):
+class AmendmentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("instrument", "effective_on", "kind", "body", "session", "scope_recorded")
     list_filter = ("instrument", "kind", "body")
     list_select_related = ("instrument",)

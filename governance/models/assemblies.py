@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.membership import format_partial_date
 from members.models import Country, DatePrecision, MemberGovernment
@@ -295,6 +296,14 @@ class Officer(models.Model):
         holder = self.government or self.person_name
         return f"{self.get_role_display()}: {holder}"
 
+    def validate_constraints(self, exclude=None):
+        # Django's ExclusionConstraint.validate() does not skip a constraint whose condition
+        # names a field that already failed validation: it raises FieldError (a 500 in the
+        # admin). Without a valid role there is no chair term to check; the role's error shows.
+        if exclude and "role" in exclude:
+            exclude = {*exclude, "term_start", "term_end"}
+        super().validate_constraints(exclude=exclude)
+
 
 class Attendance(models.Model):
     """How a government took part in a session: present, by written resolution, or absent."""
@@ -315,6 +324,7 @@ class Attendance(models.Model):
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
     delegates = models.CharField(_("delegates"), max_length=300, blank=True)
     delegate_count = models.PositiveSmallIntegerField(_("number of delegates"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["session", "member__country__display_order", "member__list_position", "member__name"]

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from governance.numbering import article_label
 from members.models import NaturalKeyManager
@@ -144,6 +145,7 @@ class Article(models.Model):
     position = models.PositiveIntegerField(
         _("position"), help_text=_("Order among the instrument's headings and articles.")
     )
+    history = HistoricalRecords()
 
     objects = ArticleQuerySet.as_manager()
 

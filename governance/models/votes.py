@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from governance.models.assemblies import AgendaItem, Attendance
 from members.models import MemberGovernment, MembershipType
@@ -176,6 +177,7 @@ class RollEntry(models.Model):
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="roll", verbose_name=_("motion"))
     member = models.ForeignKey(MemberGovernment, on_delete=models.PROTECT, related_name="+", verbose_name=_("member government"))
     attendance = models.CharField(_("attendance"), max_length=10, choices=Attendance.Status.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["motion", "member__country__display_order", "member__list_position", "member__name"]
@@ -323,6 +325,7 @@ class PollAnnulment(models.Model):
     )
     annulled_at = models.DateTimeField(_("annulled at"))
     previous_result = models.JSONField(_("result set aside"), default=dict)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-annulled_at"]

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Round
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.dues_querysets import AssessmentQuerySet, PaymentQuerySet, WaiverQuerySet
 from members.models.directory import MemberGovernment, NaturalKeyManager
@@ -96,6 +97,7 @@ class DuesRate(models.Model):
     decision = models.ForeignKey(
         DuesDecision, on_delete=models.PROTECT, related_name="rates", verbose_name=_("decision")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["from_fiscal_year"]
@@ -128,6 +130,7 @@ class AssessmentPeriod(models.Model):
     decision = models.ForeignKey(
         DuesDecision, on_delete=models.PROTECT, related_name="assessment_periods", verbose_name=_("decision")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["first_fiscal_year"]
@@ -182,6 +185,7 @@ class Assessment(models.Model):
     period = models.ForeignKey(
         AssessmentPeriod, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("assessment period")
     )
+    history = HistoricalRecords()
 
     objects = AssessmentQuerySet.as_manager()
 
@@ -237,6 +241,7 @@ class Payment(models.Model):
     note = models.TextField(_("note"), blank=True)
     reversed_on = models.DateField(_("reversed on"), null=True, blank=True)
     reversal_reason = models.TextField(_("reason for the reversal"), blank=True)
+    history = HistoricalRecords()
 
     objects = PaymentQuerySet.as_manager()
 
@@ -317,6 +322,7 @@ class Waiver(models.Model):
     decision = models.ForeignKey(
         DuesDecision, on_delete=models.PROTECT, related_name="waivers", verbose_name=_("decision")
     )
+    history = HistoricalRecords()
 
     objects = WaiverQuerySet.as_manager()
 
@@ -378,6 +384,7 @@ class MeetingCost(models.Model):
     total_cost = models.DecimalField(_("total cost (A)"), max_digits=15, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=CostCurrency.choices, default=CostCurrency.USD)
     note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-event__start_date"]
@@ -500,6 +507,7 @@ class Expenditure(models.Model):
         related_name="expenditures",
         verbose_name=_("reported to and approved by"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["spent_on", "pk"]

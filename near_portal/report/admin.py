@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.report import data, editions
 from near_portal.report.models import (
     FIRST_YEAR,
@@ -31,7 +32,7 @@ EDITIONS_SHOWN = 200
 
 
 @admin.register(ReportMessage)
-class ReportMessageAdmin(admin.ModelAdmin):
+class ReportMessageAdmin(RecordHistoryAdmin):
     list_display = ("year", "language", "author", "dated")
     list_filter = ("year", "language", "author")
     search_fields = ("body", "signature")
@@ -44,7 +45,7 @@ class SecretariatPostInline(TranslationTabularInline):
 
 
 @admin.register(SecretariatProfile)
-class SecretariatProfileAdmin(TabbedTranslationAdmin):
+class SecretariatProfileAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("year",)
     inlines = [SecretariatPostInline]
     actions = ["copy_to_next_year"]

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.models import MemberGovernment
 
@@ -45,6 +46,7 @@ class ReportMessage(models.Model):
     dated = models.DateField(
         _("dated"), null=True, blank=True, help_text=_("Only the month and the year are printed, as in the 2018 edition.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "language", "author"]

@@ -123,7 +123,7 @@ def test_exports_escape_spreadsheet_formulae():
 
 @pytest.mark.parametrize(
     ("value", "escaped"),
-    [("=1+1", "'=1+1"), ("-2", "'-2"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("\0x", "'\0x"), ("Tourism", "Tourism"), (3, 3)],
+    [("=1+1", "'=1+1"), ("-2", "-2"), ("-2+3", "'-2+3"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("\0x", "'\0x"), ("Tourism", "Tourism"), (3, 3)],
 )
 def test_escape_formula(value, escaped):
     assert escape_formula(value) == escaped

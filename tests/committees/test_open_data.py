@@ -1,6 +1,7 @@
 """Open data: /open-data/committees.json."""
 
 import pytest
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -46,4 +47,18 @@ def test_committees_json_costs_a_fixed_number_of_queries(client, django_assert_n
 def test_committees_json_refuses_a_bad_date_with_400(client):
     response = client.get("/open-data/committees.json?on=2018-02-30")
     assert response.status_code == 400
-    assert response.json() == {"error": "on must be a date written YYYY-MM-DD between 1900 and 2999"}
+    assert response.json() == {
+        "error": "The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999."
+    }
+
+
+@pytest.mark.parametrize("language", ["mn", "zh-hans", "ko", "ja", "ru"])
+def test_committees_json_says_why_a_date_was_refused_in_the_visitors_language(client, language):
+    response = client.get("/open-data/committees.json?on=2018-13-01", HTTP_ACCEPT_LANGUAGE=language)
+    assert (response.status_code, response["Content-Language"]) == (400, language)
+    with translation.override(language):
+        expected = translation.gettext(
+            "The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999."
+        )
+    assert expected != "The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999."
+    assert response.json() == {"error": expected}

@@ -152,9 +152,15 @@ def test_import_needs_permission(client, django_user_model):
     assert client.get(IMPORT_URL).status_code == 403
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\0x"])
+@pytest.mark.parametrize("value", ["=1+1", "+1+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "\tx", "\rx", "\0x", "-"])
 def test_export_escapes_what_a_spreadsheet_would_run(value):
     assert escape_formula(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["+1", "-1", "-120", "+3.5"])
+def test_export_keeps_a_plain_signed_number_as_data(value):
+    """A spreadsheet reads "-1" as the number -1, not as something to run: no apostrophe."""
+    assert escape_formula(value) == value
 
 
 def test_the_participation_export_escapes_a_slug_starting_with_a_minus(make_event):

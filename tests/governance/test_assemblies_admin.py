@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import Ballot, DecisionKind, Motion, PollAnnulment, Resolution, ResolutionEffect, Session
+from governance.models import Ballot, DecisionKind, Motion, Officer, PollAnnulment, Resolution, ResolutionEffect, Session
 from members.models import MemberGovernment
 from tests.governance.factories import DAY_WITH_78_VOTERS, attend, make_motion, make_session, vote, voters
+from tests.near_portal.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,25 @@ def test_a_forged_grid_line_for_another_government_is_ignored_not_an_error(staff
     forged = grid_post([999999], "status", {999999: "present"})
     assert staff.post(reverse("admin:governance_session_attendance", args=[session.pk]), forged).status_code == 302
     assert not session.attendances.exists()
+
+
+def test_a_session_change_sent_back_with_errors_shows_the_form_and_the_saved_public_address(staff):
+    session = make_session()
+    change_url = reverse("admin:governance_session_change", args=[session.pk])
+    data = admin_form_data(staff.get(change_url))
+    data.update(number="", key="")  # no address left: the form must say so, not fail
+    response = staff.post(change_url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A session without a number needs a key, such as 2019-extraordinary." in page
+    assert f'<a href="{session.get_absolute_url()}">Public page</a>' in page
+
+
+def test_an_officer_change_without_a_role_is_refused_in_words(staff):
+    officer = Officer.objects.filter(role=Officer.Role.CHAIR).first()
+    change_url = reverse("admin:governance_officer_change", args=[officer.pk])
+    data = admin_form_data(staff.get(change_url))
+    data["role"] = ""
+    response = staff.post(change_url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"role": ["This field is required."]}

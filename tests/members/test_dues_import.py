@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from members.dues import FINANCE_OFFICER_GROUP
-from members.models import DUES_MODELS, Payment
+from members.models import Payment
 from tests.members.dues_factories import D, make_member, pay
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +24,9 @@ GOOD_USD = ["2022-03-16", "jilin", "1000", "USD", "", "KB-2022-0316-01", ""]
 
 @pytest.fixture
 def finance_officer(client, django_user_model):
-    """A staff member of the "Finance officer" group holding every permission on the dues models."""
-    group = Group.objects.create(name=FINANCE_OFFICER_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__model__in=[m._meta.model_name for m in DUES_MODELS]))
+    """A staff member of the "Finance officer" group, with the permissions the roles give it."""
     user = django_user_model.objects.create_user("finance", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=FINANCE_OFFICER_GROUP))
     client.force_login(user)
     return client
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from events.models import Event, Participation
 from members.dues import FINANCE_OFFICER_GROUP
+from near_portal import roles
 from members.models import DuesBudget, MeetingCost, MemberGovernment, Settlement
 from tests.members.dues_factories import D, assess, make_member, pay, pay_won
 
@@ -240,9 +241,10 @@ def test_meeting_cost_page_shows_the_shares(viewer, lang):
     assert "Working Committee 2022" in viewer.get(f"/{lang}/finance/meeting-costs/").content.decode()
 
 
-def test_finance_officer_group_name_is_the_one_the_roles_will_create():
-    assert FINANCE_OFFICER_GROUP == "Finance officer"
-    assert not Group.objects.filter(name=FINANCE_OFFICER_GROUP).exists()
+def test_finance_officer_group_name_is_the_one_the_roles_create():
+    assert FINANCE_OFFICER_GROUP == roles.FINANCE == "Finance officer"
+    group = Group.objects.get(name=FINANCE_OFFICER_GROUP)
+    assert group.permissions.filter(codename="add_payment").exists()
 
 
 def test_meeting_cost_list_uses_the_same_number_of_queries_for_one_or_five_sessions(viewer, django_assert_num_queries):

@@ -62,6 +62,21 @@ def test_the_admin_history_page_shows_who_changed_what(client, staff_in_role):
 
 
 @pytest.mark.django_db
+def test_an_old_version_can_be_read_but_not_reverted_to(client, staff_in_role):
+    client.force_login(staff_in_role(roles.EDITOR))
+    hyogo = MemberGovernment.objects.get(slug="hyogo")
+    hyogo.name_en = "Hyogo (edited)"
+    hyogo.save()
+    first = hyogo.history.earliest()
+    url = f"/admin/members/membergovernment/{hyogo.pk}/history/{first.history_id}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert client.post(url, {"name_en": first.name_en, "slug": "hyogo"}).status_code == 403
+    assert MemberGovernment.objects.get(slug="hyogo").name_en == "Hyogo (edited)"
+
+
+@pytest.mark.django_db
 def test_rows_loaded_from_the_fixtures_have_their_creation_record():
     hyogo = MemberGovernment.objects.get(slug="hyogo")
     first = hyogo.history.earliest()

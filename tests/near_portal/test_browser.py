@@ -93,7 +93,7 @@ def test_staff_sign_in_and_switch_the_admin_tabs_between_the_six_languages(page,
 
     sign_in(page, live_server, "clerk")
     page.wait_for_url(f"{live_server.url}/admin/")
-    assert page.locator("#site-name").inner_text() == "Django administration"
+    assert page.locator("#site-name").inner_text() == "NEAR secretariat"  # near_portal/admin.py
     assert page.locator("#user-tools strong").text_content() == "clerk"
 
     hyogo = MemberGovernment.objects.get(slug="hyogo")

@@ -84,3 +84,20 @@ def test_saves_outside_the_record_do_not_invalidate(django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         django_user_model.objects.create_user("someone")
     assert content_version() == version
+
+
+def test_staff_see_the_page_as_it_stands_while_visitors_get_the_cached_copy(client, django_user_model):
+    assert client.get("/en/members/hyogo/")["X-Page-Cache"] == "miss"
+    # A write that sends no signal leaves the cached copy in place (content_changed() not called).
+    MemberGovernment.objects.filter(slug="hyogo").update(name_en="Hyogo Prefecture (not yet invalidated)")
+    visitor = client.get("/en/members/hyogo/")
+    assert visitor["X-Page-Cache"] == "hit"
+    assert "Hyogo Prefecture (not yet invalidated)" not in visitor.content.decode()
+
+    client.force_login(django_user_model.objects.create_user("clerk", is_staff=True))
+    staff = client.get("/en/members/hyogo/")
+    assert "X-Page-Cache" not in staff
+    assert "Hyogo Prefecture (not yet invalidated)" in staff.content.decode()
+
+    client.logout()
+    assert client.get("/en/members/hyogo/")["X-Page-Cache"] == "hit"  # the staff page was not stored

@@ -25,6 +25,8 @@ PRIVATE_NAMESPACES = {"admin"}
 QUERY_KEYS = ["q", "type", "page", "year", "date", "on", "from", "to", "month", "country", "committee",
               "status", "sort", "order", "format", "lang", "next", "language"]
 ERROR_TITLES = {400: "Bad request", 404: "Page not found", 413: "File too large"}
+# The one error open data gives: a bad ?on= date (committees.json).
+JSON_ERRORS = {400: "The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999."}
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,17 @@ query_strings = st.one_of(
 
 
 def assert_translated_error_page(response, url, language):
-    """Not a 500; a 400/404/413 is the error page in ``language`` (any of the six when None)."""
+    """Not a 500; a 400/404/413 is the error page in ``language`` (any of the six when None).
+
+    Open data answers in JSON: its error is the reason in the language of the response.
+    """
     assert response.status_code < 500, url
-    if response.status_code in ERROR_TITLES:
+    if response.status_code in ERROR_TITLES and response["Content-Type"].startswith("application/json"):
+        assert response["Content-Language"] in ({language} if language else set(LANGUAGE_CODES)), url
+        assert set(response.json()) == {"error"}, url
+        with translation.override(response["Content-Language"]):
+            assert response.json()["error"] == translation.gettext(JSON_ERRORS[response.status_code]), url
+    elif response.status_code in ERROR_TITLES:
         html = response.content.decode()
         page_language = html.split('<html lang="', 1)[1].split('"', 1)[0]
         assert page_language in ({language} if language else set(LANGUAGE_CODES)), url
@@ -155,6 +165,10 @@ def test_known_bad_values_in_every_placeholder_and_parameter_never_give_a_500(cl
 
 def test_the_routes_are_discovered_from_the_resolver():
     names = {str(route) for route in PUBLIC_ROUTES}
+    # A page of every app, the open data and the annual report included.
     assert {"{lang}/", "{lang}/members/", "{lang}/members/<SlugConverter>/", "healthz",
-            "open-data/members.json"} <= names
+            "open-data/members.json", "open-data/members.csv", "open-data/committees.json",
+            "{lang}/committees/<SlugConverter>/", "{lang}/events/<SlugConverter>/", "{lang}/events.ics",
+            "{lang}/assemblies/<SlugConverter>/", "{lang}/charter/history/<SlugConverter>/",
+            "{lang}/finance/dues/members/<SlugConverter>/", "{lang}/reports/<IntConverter>/<SlugConverter>.pdf"} <= names
     assert not any(name.startswith("admin/") for name in names)
