@@ -242,6 +242,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Staff sessions end after an hour without activity: every request pushes the expiry on.
 SESSION_COOKIE_AGE = int(timedelta(hours=1).total_seconds())
 SESSION_SAVE_EVERY_REQUEST = True
+# Database sessions; a lost database connection while saving one gives the 503 page, not a 400.
+SESSION_ENGINE = "near_portal.sessions"
 
 # HTTPS only in production (DJANGO_DEBUG off); `make run` and the tests stay on plain HTTP.
 # Behind the TLS proxy, gunicorn trusts X-Forwarded-Proto from 127.0.0.1 (its
