@@ -11,7 +11,6 @@ from pathlib import Path
 
 from csp.constants import NONE, NONCE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 from environ import Env
 
 from near_portal import embedded_db
