@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import formats
 
 from governance.diffing import Segment, diff
 from governance.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
@@ -97,6 +98,16 @@ class InstrumentText:
         """Later amendments whose scope the record does not give: provisions without a note may
         have read differently on ``on``."""
         return [a for a in self.amendments if a.effective_on > self.on and not a.scope_recorded]
+
+    @property
+    def unrecorded_dates(self) -> str:
+        """The days of ``unrecorded_later``, listed in the active language's date format."""
+        return ", ".join(formats.date_format(a.effective_on, "DATE_FORMAT") for a in self.unrecorded_later)
+
+    @property
+    def heading_depth(self) -> int:
+        """How many levels of headings (chapter, section) stand above the articles."""
+        return max((e.heading.level for e in self.entries if e.heading), default=0)
 
     @property
     def articles(self) -> list[ArticleText]:

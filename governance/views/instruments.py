@@ -7,7 +7,7 @@ import re
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import translate_url
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language, gettext as _
 
 from governance.instrument_pdf import render_pdf
@@ -66,13 +66,12 @@ def text_context(request, slug) -> dict:
     on = requested_day(request)
     instrument = get_object_or_404(Instrument, slug=slug)
     text = instrument.as_of(on)
-    levels = {entry.heading.level for entry in text.entries if entry.heading}
     return instrument_context(request, instrument) | {
         "text": text,
         "on": on,
         # h1 is the title, then one level per kind of heading (chapter, section), then articles.
-        "article_level": 2 + max(levels, default=0),
-        "unrecorded_dates": list_of_dates([a.effective_on for a in text.unrecorded_later]),
+        "article_level": 2 + text.heading_depth,
+        "unrecorded_dates": text.unrecorded_dates,
     }
 
 
@@ -113,8 +112,3 @@ def article(request, slug, key):
     item = get_object_or_404(Article, instrument=instrument, key=key)
     context = instrument_context(request, instrument) | {"article": item, "versions": article_history(item)}
     return render(request, "governance/article_history.html", context)
-
-
-def list_of_dates(days: list[datetime.date]) -> str:
-    """'12 September 2002, 8 September 2004' in the active language's date format."""
-    return ", ".join(formats.date_format(day, "DATE_FORMAT") for day in days)

@@ -5,8 +5,6 @@ not the source text nor an official one is marked as an unofficial translation, 
 instrument's own pages and PDF.
 """
 
-from django.utils import formats
-
 from near_portal.report import activity_data
 from near_portal.report.sections import ReportRequest, SectionContent, provides
 
@@ -34,7 +32,6 @@ def instrument_section(report: ReportRequest, slug: str):
     text = activity_data.instrument_as_of(slug, report.end)
     if text is None or not text.adopted or not text.articles:
         return None
-    levels = {entry.heading.level for entry in text.entries if entry.heading}
     return SectionContent(
         "report/sections/instrument.html",
         {
@@ -44,9 +41,7 @@ def instrument_section(report: ReportRequest, slug: str):
             "source_language": text.instrument.source_language,
             # The report's section heading (h2) names the instrument; its headings and articles follow.
             "heading_offset": 2,
-            "article_level": 3 + max(levels, default=0),
-            "unrecorded_dates": ", ".join(
-                formats.date_format(amendment.effective_on, "DATE_FORMAT") for amendment in text.unrecorded_later
-            ),
+            "article_level": 3 + text.heading_depth,
+            "unrecorded_dates": text.unrecorded_dates,
         },
     )
