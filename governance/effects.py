@@ -304,15 +304,16 @@ def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> Coordinat
             CoordinatorTerm.objects.filter(committee=parameters.committee, member=parameters.outgoing).held_on(when).first()
         )
     was_participant = parameters.committee.participants.filter(pk=parameters.incoming.pk).exists()
+    source = _source(effect)
     term = coordinators.change_coordinator(
         committee=parameters.committee,
         outgoing=parameters.outgoing,
         incoming=parameters.incoming,
         on=when,
-        appointed_by=_source(effect),
+        appointed_by=source,
         appointed_on=on,
         resolution=Resolution.objects.get(motion=effect.motion_id),
-        source=_source(effect),
+        source=source,
     )
     effect.parameters[UNDO_KEY] = {
         "reopened_term": outgoing_term.pk if outgoing_term else None,
