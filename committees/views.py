@@ -70,7 +70,7 @@ def committee_detail(request, slug):
         return bad_date(request)
     participants = MemberGovernment.objects.select_related("country")
     committee = get_object_or_404(
-        Committee.objects.for_listing(on).prefetch_related(
+        Committee.objects.for_listing(on, appointments=True).prefetch_related(
             Prefetch("participants", queryset=participants), "predecessors"
         ),
         slug=slug,

@@ -1,8 +1,17 @@
 """Reusable reads of events. Rules that depend on the date take it as an argument."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
+
+from members.querysets import active_language_fields
+
+
+# What a list of events shows besides its title and city: dates, kind, place (events/_event_list.html).
+LISTING_COLUMNS = [
+    "kind", "slug", "start_date", "date_precision", "end_date", "start_time", "end_time", "time_zone",
+    "online", "country", "published",
+]
 
 
 class EventQuerySet(models.QuerySet):
@@ -54,5 +63,21 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
 
     def for_listing(self):
-        """What a list of events shows, fetched in a fixed number of queries."""
-        return self.select_related("committee", "country").prefetch_related("hosts")
+        """What a list of events shows (``events/_event_list.html``), fetched in a fixed number of queries.
+
+        Only the columns the list shows, in the active language: an event's summary, report
+        and sources in six languages are most of its row and are read on its own page.
+        """
+        from members.models import MemberGovernment
+
+        return (
+            self.select_related("country")
+            .only(
+                *LISTING_COLUMNS,
+                *active_language_fields("title", "city"),
+                *[f"country__{column}" for column in active_language_fields("name")],
+            )
+            .prefetch_related(
+                Prefetch("hosts", queryset=MemberGovernment.objects.only("slug", *active_language_fields("name")))
+            )
+        )

@@ -13,6 +13,7 @@ from events.figures import country_columns, event_figures
 from events.filters import BadFilter, read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import MemberGovernment
+from members.querysets import active_language_fields
 
 PAST_PER_PAGE = 50
 
@@ -51,11 +52,15 @@ def event_list(request):
         "past": past,
         "kinds": Event.Kind.choices,
         "years": [day.year for day in published.dates("start_date", "year", order="DESC")],
-        "committees": Committee.objects.filter(pk__in=published.values("committee_id")),
+        "committees": Committee.objects.filter(pk__in=published.values("committee_id")).only(
+            "slug", *active_language_fields("name")
+        ),
         "governments": MemberGovernment.objects.filter(
             Q(pk__in=Event.hosts.through.objects.filter(event__published=True).values("membergovernment_id"))
             | Q(pk__in=Participation.objects.filter(event__published=True).values("member_id"))
-        ).select_related("country"),
+        )
+        .select_related("country")
+        .only("slug", *active_language_fields("name"), *[f"country__{c}" for c in active_language_fields("name")]),
     }
     return render(request, "events/list.html", context)
 

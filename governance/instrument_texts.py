@@ -12,6 +12,7 @@ from django.utils import formats
 
 from governance.diffing import Segment, diff
 from governance.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
+from members.querysets import other_language_fields
 
 
 @dataclass
@@ -136,7 +137,10 @@ def provisions(version: ArticleVersion) -> list[Provision]:
 
 
 def paragraphs_prefetch() -> Prefetch:
-    return Prefetch("paragraphs", queryset=Paragraph.objects.with_wording_held_from().order_by("position"))
+    """The paragraphs in order, in the active language (and its fallbacks) only: the other five
+    languages' wording is most of the rows and is never shown."""
+    paragraphs = Paragraph.objects.with_wording_held_from().defer(*other_language_fields("text", "note", "remark"))
+    return Prefetch("paragraphs", queryset=paragraphs.order_by("position"))
 
 
 def instrument_as_of(instrument: Instrument, *, on: datetime.date) -> InstrumentText:

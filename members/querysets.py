@@ -3,12 +3,30 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from modeltranslation.utils import build_localized_fieldname
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
 def localized_fields(field):
     """``name`` -> ["name_en", "name_mn", "name_zh_hans", ...]: the field in the six languages."""
     return [build_localized_fieldname(field, code) for code, _label in settings.LANGUAGES]
+
+
+def active_language_fields(*fields):
+    """The columns of translated ``fields`` that a page in the active language reads.
+
+    ``name`` in Russian -> ["name_ru", "name_en", "name_zh_hans"]: the language itself and the
+    fallbacks modeltranslation tries when it is empty. For ``only()`` on lists, whose rows
+    would otherwise carry every field in six languages.
+    """
+    languages = resolution_order(get_language() or settings.LANGUAGE_CODE)
+    return [build_localized_fieldname(field, code) for field in fields for code in languages]
+
+
+def other_language_fields(*fields):
+    """The columns of translated ``fields`` that a page in the active language never reads (for ``defer()``)."""
+    read = set(active_language_fields(*fields))
+    return [column for field in fields for column in localized_fields(field) if column not in read]
 
 from members.dues_querysets import DuesMemberQuerySetMixin, restricted_member_ids
 

@@ -178,3 +178,23 @@ def test_the_nav_links_to_the_events_in_each_language(client):
     for language in LANGUAGES:
         page = client.get(f"/{language}/").content.decode()
         assert f'<li><a href="/{language}/events/">{EVENTS_LABEL[language]}</a></li>' in page
+
+
+def test_the_host_mark_shows_on_the_member_page_only(client):
+    """The member page marks the events the government hosted; the events list has no member to mark for."""
+    items = client.get("/en/members/hyogo/").content.decode().split('<li class="event-item">')[1:]
+    marks = {re.search(r'href="/en/events/([^/]+)/"', item)[1]: "tag-host" in item for item in items}
+    assert marks == {
+        "12th-general-assembly-2018": False,
+        "16th-disaster-prevention-committee-2018": True,
+        "2018-01-hyogo-delegation-visits-secretariat": False,
+    }
+    assert "tag-host" not in client.get("/en/events/").content.decode()
+
+
+def test_the_list_reads_titles_in_the_page_language_with_the_english_fallback(client, django_assert_num_queries, make_event):
+    make_event(title_en="Only in English", title_ru="", start_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_event(title_en="Also in Russian", title_ru="Также по-русски", start_date=timezone.localdate() + datetime.timedelta(days=4))
+    with django_assert_num_queries(8):
+        shown = titles(client.get("/ru/events/"))
+    assert shown[:2] == ["Only in English", "Также по-русски"]

@@ -151,3 +151,10 @@ def test_tabbed_admin_loads_jquery_ui_from_our_own_static_files(admin_client):
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html.content.decode())
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in scripts
     assert [s for s in scripts if s.startswith(("http:", "https:", "//"))] == []
+
+
+def test_on_a_missing_page_the_switcher_offers_the_same_address_in_each_language(client):
+    response = client.get("/ru/no-such-page/?a=1")
+    assert response.status_code == 404
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', response.content.decode())
+    assert links == [(f"/{lang}/no-such-page/?a=1", lang) for lang in LANGUAGES]
