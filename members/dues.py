@@ -69,8 +69,8 @@ def rate_for(fiscal_year: int) -> DuesRate | None:
 def period_for(fiscal_year: int) -> AssessmentPeriod | None:
     """The decided period that makes a fiscal year payable, if any.
 
-    Since 2017 the first payment was deferred (11th Working Committee) and the payment
-    system suspended (12th General Assembly): a year is assessed only once a decision says so.
+    Since 2017 the first payment was deferred (11th Working Committee), then the implementation
+    of the payment system (12th General Assembly): a year is assessed only once a decision says so.
     """
     return (
         AssessmentPeriod.objects.select_related("decision")

@@ -93,11 +93,13 @@ def test_12th_general_assembly_zhangjiajie_29_governments_present():
     assert (event.recorded_participants, event.participants_more_than) == (150, True)
 
 
-def test_13th_general_assembly_2021_online_from_pohang_76_governments():
+def test_13th_general_assembly_2021_hosted_by_sakha_online_from_pohang_76_governments():
     event = Event.objects.get(slug="13th-general-assembly-2021")
     assert (event.start_date, event.end_date, event.online) == (datetime.date(2021, 8, 10), None, True)
     assert (event.city_en, event.country.code) == ("Pohang", "KR")
-    assert [host.slug for host in event.hosts.all()] == ["gyeongsangbuk"]
+    # Sakha held the 13th Assembly and the chair (seed 003; Charter art. 7(1)); it met online
+    # from Pohang, the Secretariat's seat (seed 004).
+    assert [host.slug for host in event.hosts.all()] == ["sakha"]
     assert (event.recorded_governments, event.recorded_participants, event.participants_more_than) == (76, 200, True)
     assert "liaoning" in set(event.participations.values_list("member__slug", flat=True))
 

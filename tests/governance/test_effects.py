@@ -361,7 +361,8 @@ def test_the_real_dues_decisions_are_linked_both_ways_to_their_resolutions():
         item = decision.resolution.motion.agenda_item
         assert (item.session.body, item.session.number, item.title_en) == (body, number, item_title)
         assert decision.resolution.motion.effects.get(kind=Kind.DUES_DECISION).target == decision
-    # The suspension is among the 12th Assembly's adopted proposals, but no agenda item records it.
+    # The deferred implementation of the payment system is among the 12th Assembly's adopted
+    # proposals (seed 003), but none of the session's eight agenda items records it.
     assert DuesDecision.objects.get(slug="payment-system-suspended-2018").resolution is None
 
 

@@ -20,9 +20,13 @@ def test_the_decisions_on_dues_are_those_of_the_annual_report_2018():
         ("dues-regulation-2016", "general_assembly", 11, D(2016, 9, 28), "regulation"),
         ("first-payment-deferred-2017", "working_committee", 11, D(2017, 9, 26), "deferral"),
         ("dues-regulation-confirmed-2018", "general_assembly", 12, D(2018, 10, 29), "regulation"),
-        ("payment-system-suspended-2018", "general_assembly", 12, D(2018, 10, 29), "suspension"),
+        ("payment-system-suspended-2018", "general_assembly", 12, D(2018, 10, 29), "deferral"),
     ]
-    assert DuesDecision.objects.get(slug="payment-system-suspended-2018").title_zh_hans == "会费缴付制度暂缓执行"
+    # 暂缓执行: "implementation deferred" (seed 003), not suspended.
+    deferred = DuesDecision.objects.get(slug="payment-system-suspended-2018")
+    assert deferred.title_zh_hans == "会费缴付制度暂缓执行"
+    assert deferred.title_en == "Implementation of the dues payment system deferred"
+    assert deferred.title_ko == "회비 납부 제도 시행 유예"
 
 
 def test_every_decision_is_titled_and_summarised_in_the_six_languages():

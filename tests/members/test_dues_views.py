@@ -86,9 +86,12 @@ def test_dashboard_shows_the_year_by_country_and_member_in_each_language(viewer,
 def test_dashboard_with_the_real_data_explains_why_nothing_is_assessed(viewer):
     html = viewer.get("/en/finance/dues/?year=2019&on=2019-06-01").content.decode()
     assert "No assessment is recorded for fiscal year 2019." in html
-    assert "No decision makes this fiscal year payable" in html
+    assert (
+        "No decision makes this fiscal year payable, so nothing is assessed: the first payment and then the "
+        "implementation of the payment system were deferred (see the decisions below)."
+    ) in html
     assert "Rate: USD 1,000.00 per member government and year, from fiscal year 2017" in html
-    assert "Dues payment system suspended" in html
+    assert "Implementation of the dues payment system deferred" in html
     assert "First payment of dues deferred to the 12th Working Committee (2019)" in html
 
 
