@@ -7,8 +7,9 @@
 - Exports escape spreadsheet formulae (CSV/formula injection, OWASP): a cell starting with
   = + - @, tab, CR, LF or NUL is prefixed with an apostrophe, the spreadsheet programs' own
   mark for "this is text" (the library's own option only strips one "="). Plain numbers
-  ("-120", "+3.5") stay as they are: they cannot be formulae. Imports undo exactly that
-  prefix, so an export imports back unchanged. Hand-written CSV views use ``escape_row``.
+  ("-120", "+3.5") stay as they are: they cannot be formulae. Text that already starts with
+  an apostrophe before such a character gets one more. Imports take exactly one apostrophe off
+  such cells, so an export imports back unchanged. Hand-written CSV views use ``escape_row``.
 """
 
 import re
@@ -28,10 +29,21 @@ PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 
 
 def escape_formula(value):
-    """Neutralise a cell a spreadsheet would evaluate: '=1+1' becomes "'=1+1"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(value):
+    """Neutralise a cell a spreadsheet would evaluate: '=1+1' becomes "'=1+1".
+
+    Text that already starts with apostrophes before such a character ("'=1+1" itself) gets
+    one more, so that ``unescape_formula`` gives it back as it was.
+    """
+    if not isinstance(value, str):
+        return value
+    if (value.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(value)) or _is_quoted(value):
         return "'" + value
     return value
+
+
+def _is_quoted(value: str) -> bool:
+    """Apostrophes, then a character a formula starts with: "'=1+1", "''-120"."""
+    return value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES)
 
 
 def escape_row(row):
@@ -41,7 +53,7 @@ def escape_row(row):
 
 def unescape_formula(value):
     """Undo ``escape_formula`` (and only it) on an imported cell."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and _is_quoted(value):
         return value[1:]
     return value
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from members.models import Partner
 from near_portal.importexport import FormulaEscapingResourceMixin as FormulaEscapingMixin
-from near_portal.importexport import escape_formula
+from near_portal.importexport import escape_formula, unescape_formula
 
 
 @pytest.mark.parametrize(
@@ -30,10 +30,26 @@ from near_portal.importexport import escape_formula
         ("+3.5", "+3.5"),
         (-120, -120),
         (None, None),
+        ("'=1+1", "''=1+1"),
+        ("'-120", "''-120"),
+        ("''@x", "'''@x"),
+        ("'quoted'", "'quoted'"),
     ],
 )
 def test_text_a_spreadsheet_could_run_gets_a_leading_apostrophe(value, exported):
     assert escape_formula(value) == exported
+
+
+@pytest.mark.parametrize(
+    "value", ["=1+1", "'=1+1", "''=1+1", "-120", "'-120", "-", "'", "'quoted'", "a=b", "@home", "'@home", ""]
+)
+def test_an_exported_cell_imports_back_as_it_was(value):
+    assert unescape_formula(escape_formula(value)) == value
+
+
+@pytest.mark.parametrize(("cell", "imported"), [("'=1+1", "=1+1"), ("''=1+1", "'=1+1"), ("'text", "'text"), ("=1", "=1")])
+def test_an_import_takes_one_apostrophe_off_a_quoted_formula_only(cell, imported):
+    assert unescape_formula(cell) == imported
 
 
 class PartnerResource(FormulaEscapingMixin, resources.ModelResource):
