@@ -14,7 +14,9 @@ zero errors).
 
 The pages: ``PAGES`` below, plus (unless ``--no-discover``) every public page without a
 placeholder in its address that the portal's URLconf holds at run time, in English, so the
-list pages other apps add are measured without editing this file. Requests carry
+list pages other apps add are measured without editing this file. A discovered address that
+does not answer an anonymous visitor with 200 (the finance pages ask staff to sign in) is not
+a public page: it is listed as left out, not loaded. Requests carry
 ``X-Forwarded-Proto: https``, as from the TLS proxy ``make serve`` expects in front of it.
 """
 
@@ -114,6 +116,18 @@ class Budget:
             return True
 
 
+def answers_the_public(base, path, headers):
+    """True when an anonymous GET of ``path`` answers 200 (not a redirect to the sign-in page)."""
+    connection = http.client.HTTPConnection(base.hostname, base.port or 80, timeout=60)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status == 200
+    finally:
+        connection.close()
+
+
 def warm_up(base, paths, *, concurrency, seconds, headers):
     """Every worker, thread and database connection of the server busy once before measuring."""
     clients = [Client(base, paths[i % len(paths)], Budget(10**9), time.monotonic() + seconds, headers)
@@ -171,8 +185,12 @@ def main(argv=None):
 
     base = urlsplit(args.base_url)
     headers = {"Host": base.netloc, "X-Forwarded-Proto": "https", "User-Agent": "near-bench/1"}
-    pages = PAGES + args.url + ([] if args.no_discover else discovered_pages())
+    discovered = [] if args.no_discover else [p for p in discovered_pages() if p not in PAGES + args.url]
+    left_out = [path for path in discovered if not answers_the_public(base, path, headers)]
+    pages = PAGES + args.url + [path for path in discovered if path not in left_out]
     paths = [HEALTH] + list(dict.fromkeys(pages))
+    if left_out:
+        print("Left out, not public (no 200 for an anonymous visitor): " + ", ".join(left_out), file=sys.stderr)
     warm_up(base, paths, concurrency=args.concurrency, seconds=args.warm_up, headers=headers)
     bursts = {path: [] for path in paths}
     for round_number in range(args.rounds):
