@@ -104,6 +104,22 @@ def test_13th_general_assembly_2021_hosted_by_sakha_online_from_pohang_76_govern
     assert "liaoning" in set(event.participations.values_list("member__slug", flat=True))
 
 
+def test_dinner_with_the_mongolian_governors_took_place_at_the_12th_assembly_in_zhangjiajie():
+    event = Event.objects.get(slug="2018-10-meeting-with-mongolian-governors")
+    # Seed 003:699: "在参加第12次NEAR全体会议期间 ... 拟于全体会议结束后, 召开 ... 晚宴座谈会";
+    # the Assembly met in Zhangjiajie, Hunan (seed 003:126 "在中国湖南省张家界市阳光酒店召开").
+    cities = {code: getattr(event, f"city_{code}") for code in LANGUAGES}
+    assert cities == {
+        "en": "Zhangjiajie",
+        "mn": "Жанжяжие",
+        "zh_hans": "张家界市",
+        "ko": "장자제시",
+        "ja": "張家界市",
+        "ru": "Чжанцзяцзе",
+    }
+    assert event.country.code == "CN"
+
+
 def test_visits_known_only_to_the_month_are_stored_on_the_first_with_month_precision():
     visit = Event.objects.get(slug="2018-05-secretary-general-visits-akita")
     assert (visit.start_date, visit.date_precision, visit.end_date) == (
