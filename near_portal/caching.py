@@ -15,6 +15,7 @@ forgets.
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import get_language
@@ -58,7 +59,13 @@ def is_public_page(request) -> bool:
 
 
 class PublicPageCacheMiddleware:
-    """Serves anonymous GET and HEAD requests for public pages from the cache (one entry per language)."""
+    """Serves anonymous GET and HEAD requests for public pages from the cache (one entry per language).
+
+    It sits right after the session and locale middleware: a hit skips the CSRF, auth,
+    messages, clickjacking and audit middleware, whose headers the stored page already carries
+    (the outer ones, security and CSP headers, are added to every hit). A visitor whose session
+    holds a signed-in user always gets the page as it stands.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -67,7 +74,7 @@ class PublicPageCacheMiddleware:
         timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not timeout or request.method not in ("GET", "HEAD") or not is_public_page(request):
             return self.get_response(request)
-        if request.user.is_authenticated:
+        if SESSION_KEY in request.session:  # signed in (read before the auth middleware runs)
             return self.get_response(request)
         key = self.cache_key(request)
         response = cache.get(key)

@@ -59,6 +59,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # A NUL character in the address: 400 (PostgreSQL text cannot hold one).
     "near_portal.middleware.RejectNullCharactersMiddleware",
+    # Public pages served from the cache, per language (near_portal/caching.py): after the
+    # session (who is signed in) and the language, before the rest, which an anonymous
+    # visitor's cached page does not need; a stored page keeps the headers they added.
+    "near_portal.caching.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -66,8 +70,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made each change, for the audit trail (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Public pages served from the cache, per language (near_portal/caching.py).
-    "near_portal.caching.PublicPageCacheMiddleware",
     # django-axes must come last.
     "axes.middleware.AxesMiddleware",
 ]

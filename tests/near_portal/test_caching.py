@@ -101,3 +101,19 @@ def test_staff_see_the_page_as_it_stands_while_visitors_get_the_cached_copy(clie
 
     client.logout()
     assert client.get("/en/members/hyogo/")["X-Page-Cache"] == "hit"  # the staff page was not stored
+
+
+def test_a_cached_page_carries_the_same_headers_as_the_page_it_was_stored_from(client):
+    first = client.get("/ko/committees/")
+    second = client.get("/ko/committees/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for header in ("X-Frame-Options", "Content-Language", "Content-Security-Policy", "X-Content-Type-Options",
+                   "Referrer-Policy", "Vary", "Content-Type"):
+        assert second[header] == first[header], header
+    assert (second["X-Frame-Options"], second["Content-Language"]) == ("DENY", "ko")
+
+
+def test_a_visitor_signed_in_in_another_tab_gets_the_page_as_it_stands(client, django_user_model):
+    client.get("/en/members/")
+    client.force_login(django_user_model.objects.create_user("liaison"))  # not staff: signed in all the same
+    assert "X-Page-Cache" not in client.get("/en/members/")
