@@ -200,6 +200,11 @@ class Event(models.Model):
         """The day the event ends; the same rule as ``EventQuerySet.with_last_day``."""
         return self.end_date or self.start_date
 
+    @property
+    def organised_by_near(self):
+        """Whether NEAR held the event itself; the same rule as ``EventQuerySet.organised_by_near``."""
+        return self.organiser != Organiser.OTHER
+
     def is_upcoming(self, on):
         """Whether the event has not yet ended on ``on``; the same rule as ``EventQuerySet.upcoming``."""
         return self.last_day >= on

@@ -46,6 +46,23 @@ class EventQuerySet(models.QuerySet):
         """Events that started after ``on`` (for meetings recorded after a baseline date)."""
         return self.filter(start_date__gt=on)
 
+    def organised_by_near(self):
+        """Events NEAR held itself: organised by the secretariat, a committee or the host government.
+
+        The same rule as ``Event.organised_by_near``. An event of another organisation stays
+        another's even when the secretariat helped run it or attended (Annual Report 2018:
+        such forums are reported under external cooperation, not as NEAR's own).
+        """
+        from events.models import Organiser
+
+        return self.exclude(organiser=Organiser.OTHER)
+
+    def organised_by_others(self):
+        """Events of another organisation, which NEAR or its secretariat attended or supported."""
+        from events.models import Organiser
+
+        return self.filter(organiser=Organiser.OTHER)
+
     def meetings(self):
         """Meetings of specialized committees."""
         return self.filter(kind="committee_meeting")

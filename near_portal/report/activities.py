@@ -41,19 +41,29 @@ def committees(report: ReportRequest):
 @provides("committee_meetings")
 def committee_meetings(report: ReportRequest):
     """Each committee meeting held in the year: committee, dates, place, host and participants."""
-    return events_section(report, [Event.Kind.COMMITTEE_MEETING], "report/sections/committee_meetings.html")
+    meetings = Event.objects.filter(kind=Event.Kind.COMMITTEE_MEETING)
+    return events_section(report, meetings, "report/sections/committee_meetings.html")
+
+
+# Workshops and forums are main activities when NEAR held them, external cooperation when they
+# were another organisation's: the 2018 edition prints only its own working-level workshop
+# under III and the forums the secretariat attended or helped run (the Northern Forum, the
+# CEO forum it co-organised, the Crested Ibis forum...) under "strengthening external cooperation".
+WORKSHOP_FORUM_KINDS = [Event.Kind.WORKSHOP, Event.Kind.FORUM]
 
 
 @provides("workshops_forums")
 def workshops_forums(report: ReportRequest):
-    """Working-level workshops and international forums held in the year."""
-    return events_section(report, [Event.Kind.WORKSHOP, Event.Kind.FORUM], "report/sections/events.html")
+    """The working-level workshops and forums NEAR held in the year."""
+    events = Event.objects.filter(kind__in=WORKSHOP_FORUM_KINDS).organised_by_near()
+    return events_section(report, events, "report/sections/events.html")
 
 
 @provides("youth")
 def youth(report: ReportRequest):
     """The youth leaders forum and the youth contest of the year."""
-    return events_section(report, [Event.Kind.YOUTH_FORUM, Event.Kind.YOUTH_CONTEST], "report/sections/events.html")
+    events = Event.objects.filter(kind__in=[Event.Kind.YOUTH_FORUM, Event.Kind.YOUTH_CONTEST])
+    return events_section(report, events, "report/sections/events.html")
 
 
 @provides("external_cooperation")
@@ -62,14 +72,17 @@ def external_cooperation(report: ReportRequest):
 
     The 2018 edition's "strengthening external cooperation" also reports what the portal
     records as other events (the meetings with the Mongolian members' governors, the
-    multicultural festival in Pohang), so they are listed here too.
+    multicultural festival in Pohang) and the workshops and forums of other organisations,
+    so they are listed here too.
     """
-    return events_section(report, [Event.Kind.VISIT, Event.Kind.OTHER], "report/sections/events.html")
+    visits_and_others = Event.objects.filter(kind__in=[Event.Kind.VISIT, Event.Kind.OTHER])
+    others_workshops_forums = Event.objects.filter(kind__in=WORKSHOP_FORUM_KINDS).organised_by_others()
+    return events_section(report, visits_and_others | others_workshops_forums, "report/sections/events.html")
 
 
-def events_section(report: ReportRequest, kinds, template: str):
-    """The section listing the year's events of ``kinds`` with their figures, or None when there is none."""
-    events = activity_data.events_held_in(report.year, kinds)
-    if not events:
+def events_section(report: ReportRequest, events, template: str):
+    """The section listing the year's published ``events`` with their figures, or None when there is none."""
+    found = activity_data.events_held_in(report.year, events)
+    if not found:
         return None
-    return SectionContent(template, {"rows": [{"event": event, "figures": event_figures(event)} for event in events]})
+    return SectionContent(template, {"rows": [{"event": event, "figures": event_figures(event)} for event in found]})

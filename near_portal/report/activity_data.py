@@ -38,8 +38,8 @@ def committees_on(on: datetime.date) -> list[Committee]:
     return list(Committee.objects.existing_on(on).for_listing(on).order_by("regulation_number", "name"))
 
 
-def events_held_in(year: int, kinds) -> list[Event]:
-    """Published events of ``kinds`` that began in ``year``, in date order. Up to four queries.
+def events_held_in(year: int, events) -> list[Event]:
+    """The published ``events`` (an ``Event`` queryset) that began in ``year``, in date order. Up to four queries.
 
     With their committee, country, hosts, the governments listed as taking part and the
     figures by country, so ``events.figures.event_figures`` costs no query.
@@ -48,9 +48,8 @@ def events_held_in(year: int, kinds) -> list[Event]:
         "member__country__display_order", "member__list_position", "member__name"
     )
     return list(
-        Event.objects.published()
+        events.published()
         .in_year(year)
-        .filter(kind__in=kinds)
         .select_related("committee", "country")
         .prefetch_related("hosts", Prefetch("participations", queryset=participations), "country_figures")
         .order_by("start_date", "title")

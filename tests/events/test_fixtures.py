@@ -42,6 +42,15 @@ def test_the_cruise_tourism_forum_announced_in_2018_is_dated_as_announced():
     assert forum.organised_by_secretariat is True
 
 
+def test_the_crested_ibis_forum_is_another_organisations_forum_the_secretariat_helped_run():
+    # Seed 003: the Secretary General attended its opening and spoke; the secretariat went
+    # along as 承办单位 (the unit running it), and the report lists it under external cooperation.
+    forum = Event.objects.get(slug="2018-05-crested-ibis-international-forum")
+    assert (forum.kind, forum.organiser, forum.organiser_name, forum.organised_by_secretariat) == (
+        "forum", "other", "", False)
+    assert "承办单位" in forum.summary_zh_hans
+
+
 def test_16th_disaster_prevention_committee_as_the_report_gives_it():
     event = Event.objects.get(slug="16th-disaster-prevention-committee-2018")
     assert (event.start_date, event.end_date) == (datetime.date(2018, 3, 5), datetime.date(2018, 3, 7))

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from committees.models import Committee
 from events.models import CountryFigure, Event, Organiser
 from events.participation import add_participants
 from members.models import Country, MemberGovernment
@@ -125,6 +126,26 @@ def test_involving_marks_the_events_a_government_hosted():
         "2018-01-hyogo-delegation-visits-secretariat": False,
         "12th-general-assembly-2018": False,
     }
+
+
+@pytest.mark.parametrize(
+    "organiser, near", [("secretariat", True), ("committee", True), ("host", True), ("other", False)]
+)
+def test_an_event_is_nears_own_unless_another_organisation_organised_it(make_event, organiser, near):
+    committee = Committee.objects.get(slug="disaster-prevention") if organiser == "committee" else None
+    event = make_event(kind=Event.Kind.FORUM, organiser=organiser, committee=committee)
+    assert event.organised_by_near is near
+    assert Event.objects.filter(pk=event.pk).organised_by_near().exists() is near
+    assert Event.objects.filter(pk=event.pk).organised_by_others().exists() is not near
+
+
+def test_organised_by_near_and_by_others_split_every_event_once_and_agree_with_the_instance_rule():
+    near = set(Event.objects.organised_by_near().values_list("pk", flat=True))
+    others = set(Event.objects.organised_by_others().values_list("pk", flat=True))
+    assert near.isdisjoint(others)
+    assert near | others == set(Event.objects.values_list("pk", flat=True))
+    assert {event.pk for event in Event.objects.all() if event.organised_by_near} == near
+    assert len(others) == 9  # 2018: eight forums of other organisations and the multicultural festival
 
 
 def test_add_participants_adds_new_governments_and_leaves_listed_ones(make_event):

@@ -150,6 +150,16 @@ def test_a_month_is_shown_as_a_month(client):
     assert '<time datetime="2018-05">May 2018</time> <small>(the record gives only the month)</small>' in page
 
 
+@pytest.mark.parametrize("slug, organiser", [
+    ("2018-07-northeast-asia-ceo-economic-cooperation-forum", "Gyeongsangbuk-do and Pohang City"),
+    # The record does not name who held the Crested Ibis forum: the page says so, it is not left blank.
+    ("2018-05-crested-ibis-international-forum", "another organisation"),
+])
+def test_the_detail_page_names_another_organiser_or_says_it_is_another_organisation(client, slug, organiser):
+    page = client.get(f"/en/events/{slug}/").content.decode()
+    assert f"<dt>Organiser</dt>\n  <dd>{organiser}</dd>" in page
+
+
 def test_the_detail_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     # event, hosts, participations with members, figures by country with countries, attachments
     with django_assert_num_queries(5):

@@ -7,6 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from committees.models import Committee
+from events.models import Event
 from governance.models import Session
 from near_portal.report import activities, appendix, finances
 from near_portal.report.sections import ReportRequest, compose
@@ -99,15 +101,56 @@ def test_committee_table_of_2017_leaves_out_the_2018_committees_and_the_meetings
     assert content.context["show_meetings"] is False
 
 
-def test_2018_events_sections_hold_workshops_forums_youth_and_visits():
-    kinds = {
-        key: [row["event"].kind for row in getattr(activities, key)(EN_2018).context["rows"]]
-        for key in ["workshops_forums", "youth", "external_cooperation"]
-    }
-    assert kinds["workshops_forums"].count("workshop") == 1
-    assert kinds["workshops_forums"].count("forum") == 8
-    assert kinds["youth"] == ["youth_contest", "youth_forum"]
-    assert (kinds["external_cooperation"].count("visit"), kinds["external_cooperation"].count("other")) == (28, 3)
+def slugs(key, report=EN_2018):
+    return [row["event"].slug for row in getattr(activities, key)(report).context["rows"]]
+
+
+def test_2018_workshops_and_forums_hold_only_the_working_level_workshop_as_the_2018_edition_does():
+    # Seed 003, III: "2018 事务人员工作会议" is the only event between the committees and the youth programmes.
+    assert slugs("workshops_forums") == ["working-level-workshop-2018"]
+    assert slugs("youth") == ["6th-youth-contest-2018", "youth-leaders-forum-2018"]
+
+
+def test_2018_external_cooperation_lists_the_forums_of_other_organisations_the_secretariat_attended_or_helped_run():
+    # Seed 003, "强化对外合作交流": every forum of 2018 is reported there, the Crested Ibis and the
+    # CEO forums too, which the secretariat helped run (承办单位, 协办单位).
+    rows = activities.external_cooperation(EN_2018).context["rows"]
+    assert [row["event"].slug for row in rows if row["event"].kind == "forum"] == [
+        "2018-04-trilateral-cooperation-forum-tokyo",
+        "2018-04-northern-forum-and-kef-2018",
+        "2018-05-crested-ibis-international-forum",
+        "2018-05-far-east-russia-korea-forum",
+        "2018-07-northeast-asia-ceo-economic-cooperation-forum",
+        "2018-09-busan-oceanomy-forum",
+        "1st-korea-russia-local-cooperation-forum-2018",
+        "2018-12-eurasia-city-forum-busan",
+    ]
+
+
+def test_2018_external_cooperation_has_the_39_entries_of_the_2018_edition_by_kind():
+    kinds = [row["event"].kind for row in activities.external_cooperation(EN_2018).context["rows"]]
+    assert {kind: kinds.count(kind) for kind in set(kinds)} == {"visit": 28, "forum": 8, "other": 3}
+
+
+def test_a_forum_nears_secretariat_holds_is_a_main_activity_not_external_cooperation():
+    report = ReportRequest(2019, "en")
+    assert slugs("workshops_forums", report) == ["near-cruise-tourism-forum-2019"]
+    assert activities.external_cooperation(report) is None
+
+
+@pytest.mark.parametrize("organiser, section", [
+    ("secretariat", "workshops_forums"), ("committee", "workshops_forums"), ("host", "workshops_forums"),
+    ("other", "external_cooperation"),
+])
+def test_a_workshop_goes_to_the_main_activities_unless_another_organisation_held_it(organiser, section):
+    Event.objects.create(
+        kind="workshop", title="Test workshop", slug="test-workshop", start_date=D(2017, 6, 1), organiser=organiser,
+        committee=Committee.objects.get(slug="disaster-prevention"),
+    )
+    report = ReportRequest(2017, "en")
+    other = ({"workshops_forums", "external_cooperation"} - {section}).pop()
+    assert slugs(section, report) == ["test-workshop"]
+    assert getattr(activities, other)(report) is None
 
 
 def test_external_cooperation_also_lists_the_meetings_with_the_mongolian_governors_as_the_2018_edition_does():

@@ -190,3 +190,21 @@ def test_report_data_takes_the_same_number_of_queries_whatever_the_number_of_mem
     html = "".join(section.html for part in parts for section in part.sections)
     assert html.count("Test Province") == 3 * 40 + 10 * (1 + 10)  # changes, staff, list; hosts and participants
     assert html.count("Test meeting") == 10
+
+
+def test_forums_split_between_main_activities_and_external_cooperation_in_the_same_number_of_queries(
+    django_assert_num_queries,
+):
+    governments = list(MemberGovernment.objects.order_by("slug")[:5])
+    for n, organiser in enumerate(["secretariat", "other"] * 5):
+        event = Event.objects.create(
+            kind="forum", title=f"Test forum {n}", title_en=f"Test forum {n}", slug=f"test-forum-{n}",
+            start_date=datetime.date(2018, 12, 20), organiser=organiser,
+        )
+        event.hosts.add(governments[n % 5])
+        Participation.objects.bulk_create(Participation(event=event, member=g) for g in governments)
+    with django_assert_num_queries(REPORT_QUERIES):
+        parts = compose(ReportRequest(2018, "en"))
+    html = {section.key: section.html for part in parts for section in part.sections}
+    assert [html["workshops_forums"].count(f"Test forum {n}<") for n in range(10)] == [1, 0] * 5
+    assert [html["external_cooperation"].count(f"Test forum {n}<") for n in range(10)] == [0, 1] * 5
