@@ -4,7 +4,8 @@ A ``ResolutionEffect`` keeps them as JSON in ``parameters``; each kind has one p
 reads them into typed values or raises ``ValidationError`` with a message that names the
 parameter, before anything is written. The admin shows ``PARAMETER_HELP`` where effects are
 entered and ``ResolutionEffect.clean`` runs the parser, so a wrong parameter is refused when it
-is entered, not only when the poll closes.
+is entered, not only when the poll closes. The admin's page "Parameters of this effect"
+(``governance.admin.effect_forms``) writes these shapes from a form, through ``set_parameters``.
 
     Charter or Regulation amendment (Charter art. 8(3); Committee Regulation art. 9):
         {"instrument": "charter", "summary": {"en": "..."},
@@ -24,12 +25,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committees.models import Committee
 from governance.amendments import ACTIONS, ArticleChange, ProvisionText
-from governance.models import Article, Instrument, Paragraph, ResolutionEffect
+from governance.models import Article, Instrument, Motion, Paragraph, ResolutionEffect
 from members.models import DuesDecision, MemberGovernment
 from members.models.dues import FIRST_FISCAL_YEAR
 
@@ -109,6 +111,24 @@ def parse(effect: ResolutionEffect):
     if effect.kind == Kind.COORDINATOR_CHANGE:
         return _coordinator(effect, parameters)
     return _dues(parameters)
+
+
+@transaction.atomic
+def set_parameters(*, effect: ResolutionEffect, parameters: dict) -> ResolutionEffect:
+    """Give ``effect`` the ``parameters`` if they parse; raises ``ValidationError`` and writes nothing otherwise.
+
+    The effects of a closed or recorded poll are part of its result: they no longer change.
+    """
+    # Locked as close_poll locks it: the poll cannot close between the check and the write.
+    motion = Motion.objects.select_for_update().get(pk=effect.motion_id)
+    if motion.is_locked:
+        raise ValidationError(_("The poll on this motion is closed: its effects can no longer change."))
+    effect = ResolutionEffect.objects.select_for_update().get(pk=effect.pk)
+    effect.parameters = parameters
+    parse(effect)
+    effect.full_clean()
+    effect.save(update_fields=["parameters"])
+    return effect
 
 
 # --- Reading values ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""Shared fixtures: the real PostgreSQL (embedded unless DATABASE_URL is set) and the real data."""
+"""Shared fixtures: the real PostgreSQL (embedded unless DATABASE_URL is set), the real data, staff in each role."""
 
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
@@ -30,3 +31,15 @@ def english():
     """Each test starts in English: a page requested in another language must not leak into the next test."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def staff_in_role(django_user_model):
+    """A factory: a staff account that belongs to one of the roles' groups (near_portal.roles)."""
+
+    def make(role):
+        user = django_user_model.objects.create_user(username=role.lower().replace(" ", "-"), is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make

@@ -1,5 +1,9 @@
-"""The admin form that applies an amendment: the new text of each affected article, by language,
-and the day it takes effect."""
+"""The admin forms of an amendment: the new text of each affected article, by language, and the
+day it takes effect. The page that applies an amendment uses them all; the parameters page of an
+amendment effect (``governance.admin.effect_forms``) uses the instrument, the summary and the
+article changes."""
+
+from collections.abc import Mapping
 
 from django import forms
 from django.conf import settings
@@ -25,10 +29,32 @@ def language_values(cleaned: dict, name: str) -> dict[str, str]:
     return {code: cleaned.get(build_localized_fieldname(name, code), "") for code, _label in settings.LANGUAGES}
 
 
-class AmendmentForm(forms.Form):
-    """The amendment itself: instrument, dates, adopting body and session, summary."""
+def language_initial(texts, name: str) -> dict[str, str]:
+    """The initial values of the ``name_<lang>`` fields from one text (English) or a mapping of language code to text."""
+    if isinstance(texts, str):
+        texts = {settings.LANGUAGE_CODE: texts}
+    if not isinstance(texts, Mapping):
+        return {}
+    return {
+        build_localized_fieldname(name, code): texts[code]
+        for code, _label in settings.LANGUAGES
+        if isinstance(texts.get(code), str)
+    }
+
+
+class AmendmentSummaryForm(forms.Form):
+    """What an amendment is of and what it does in a sentence: the instrument and the summary."""
 
     instrument = forms.ModelChoiceField(Instrument.objects.all(), label=_("Instrument"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language_fields(self, "summary", _("Summary"), forms.CharField, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AmendmentForm(AmendmentSummaryForm):
+    """The amendment itself: instrument, dates, adopting body and session, summary."""
+
     effective_on = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
     adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     body = forms.ChoiceField(label=_("Adopting body"), choices=[("", "—"), *Amendment.Body.choices], required=False)
@@ -37,7 +63,7 @@ class AmendmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language_fields(self, "session", _("Session"), forms.CharField, max_length=300)
-        language_fields(self, "summary", _("Summary"), forms.CharField, widget=forms.Textarea(attrs={"rows": 2}))
+        self.order_fields([name for name in self.fields if not name.startswith("summary_")])  # the summary last
 
     def amendment_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from governance import polls
-from governance.admin import grids
-from governance.effect_parameters import PARAMETER_HELP
+from governance.admin import effect_forms, grids
+from governance.effect_parameters import PARAMETER_HELP, PARAMETER_KINDS
 from governance.models import (
     AgendaItem,
     Ballot,
@@ -130,8 +130,11 @@ class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
 
 class ResolutionEffectInline(admin.TabularInline):
     model = ResolutionEffect
-    fields = ("position", "kind", "member", "membership_type", "effective_on", "parameters", "description", "changed_record")
-    readonly_fields = ("changed_record",)
+    fields = (
+        "position", "kind", "member", "membership_type", "effective_on", "parameters_page", "parameters", "description",
+        "changed_record",
+    )
+    readonly_fields = ("parameters_page", "changed_record")
     autocomplete_fields = ("member",)
     extra = 0
 
@@ -139,12 +142,23 @@ class ResolutionEffectInline(admin.TabularInline):
     def changed_record(self, obj):
         return admin_link(obj.target) if obj.pk else "—"
 
+    @admin.display(description=gettext_lazy("parameters form"))
+    def parameters_page(self, obj):
+        if obj.pk is None or obj.kind not in PARAMETER_KINDS:
+            return "—"
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("admin:governance_motion_effect_parameters", args=[obj.pk]), _("Parameters of this effect"),
+        )
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "parameters":
-            # What each kind expects (governance.effect_parameters), where the effect is entered.
+            # What each kind expects (governance.effect_parameters), where the effect is entered;
+            # the form of "Parameters of this effect" writes it for the person.
+            texts = [_("Easier: save the effect, then fill in its parameters with “Parameters of this effect”. As JSON:")]
             field.help_text = format_html_join(
-                mark_safe("<br>"), "{}", ((text,) for text in dict.fromkeys(PARAMETER_HELP.values()))
+                mark_safe("<br>"), "{}", ((text,) for text in dict.fromkeys([*texts, *PARAMETER_HELP.values()]))
             )
         return field
 
@@ -238,6 +252,13 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
             path("<int:object_id>/ballots/", page(grids.ballot_grid), name="governance_motion_ballots"),
             path("<int:object_id>/close/", page(grids.close_poll_view), name="governance_motion_close"),
             path("<int:object_id>/annul/", page(grids.annul_poll_view), name="governance_motion_annul"),
+            path(
+                "effects/<int:effect_id>/parameters/",
+                view(lambda request, effect_id: effect_forms.parameters_view(
+                    self, request, effect_id, ResolutionEffectInline(Motion, self.admin_site)
+                )),
+                name="governance_motion_effect_parameters",
+            ),
             *super().get_urls(),
         ]
 

@@ -1,5 +1,4 @@
-"""Fixtures of the near_portal tests: staff in each role, the real data in transactional tests,
-and the 2018 annual report generated once per session in each language."""
+"""Fixtures of the near_portal tests: the real data in transactional tests and the 2018 annual report generated once per session in each language."""
 
 import re
 from dataclasses import dataclass
@@ -7,7 +6,6 @@ from functools import cached_property
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -58,18 +56,6 @@ def reports_2018(django_db_setup, django_db_blocker):
                 parts=compose(report), document=document, reader=PdfReader(BytesIO(document.write_pdf()))
             )
     return generated
-
-
-@pytest.fixture
-def staff_in_role(django_user_model):
-    """A factory: a staff account that belongs to one of the roles' groups."""
-
-    def make(role):
-        user = django_user_model.objects.create_user(username=role.lower().replace(" ", "-"), is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 @pytest.fixture
