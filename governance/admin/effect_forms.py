@@ -137,6 +137,12 @@ class DuesDecisionForm(EffectParametersForm):
         language_fields(self, "title", _("Title"), forms.CharField, max_length=300)
         language_fields(self, "summary", _("Summary"), forms.CharField, widget=forms.Textarea(attrs={"rows": 2}))
         self.order_fields(["kind", *(name for name in self.fields if name.startswith(("title_", "summary_")))])
+        # The kind each figure belongs to: static/governance/effect_parameters.js shows only the
+        # chosen kind's figures (without the script, all show, each with its help text).
+        for kind, names in ((DuesDecision.Kind.RATE, self.RATE),
+                            (DuesDecision.Kind.ASSESSMENT, (*self.ASSESSMENT, "includes_associate_members"))):
+            for name in names:
+                self.fields[name].widget.attrs["data-for-kind"] = kind
 
     def initial_from(self, parameters):
         names = ("kind", "slug", *self.RATE, *self.ASSESSMENT, "includes_associate_members")

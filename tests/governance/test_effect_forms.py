@@ -2,6 +2,8 @@
 governance.effect_parameters reads, refuses what the parser refuses, and changes nothing once the
 poll is closed or for staff who may only read."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -297,3 +299,12 @@ def test_a_rate_written_by_the_form_is_the_rate_from_its_fiscal_year(editor):
     assert ResolutionEffect.objects.get(pk=effect.pk).target.title_en == "Dues of USD 1,200 a year"
     assert (dues.rate_for(2024).amount_usd, dues.rate_for(2023).amount_usd) == (1200, 1000)
     assert dues.rate_for(2024).from_fiscal_year == 2024
+
+
+def test_each_figure_of_the_dues_form_names_the_kind_it_belongs_to(editor):
+    html = editor.get(page(effect_of(Kind.DUES_DECISION))).content.decode()
+    assert 'src="/static/governance/effect_parameters.js"' in html
+    for name, kind in [("amount_usd", "rate"), ("from_fiscal_year", "rate"), ("first_fiscal_year", "assessment"),
+                       ("last_fiscal_year", "assessment"), ("includes_associate_members", "assessment")]:
+        assert re.search(rf'<input [^>]*data-for-kind="{kind}"[^>]*id="id_{name}"', html), name
+    assert "data-for-kind" not in html.split('id="id_kind"')[0]

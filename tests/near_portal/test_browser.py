@@ -129,3 +129,31 @@ def test_no_admin_or_public_page_breaks_the_content_security_policy(page, live_s
         seen[url] = csp_violations(page)
     assert {url: found for url, found in seen.items() if found} == {}
     assert len(seen) >= 20
+
+
+def test_the_dues_parameters_show_only_the_figures_of_the_chosen_kind(page, live_server, clerk):
+    from django.urls import reverse
+
+    from governance.models import DecisionKind, ResolutionEffect
+    from tests.governance.factories import make_motion
+    from tests.governance.test_effects import session_2023
+
+    effect = ResolutionEffect.objects.create(
+        motion=make_motion(session_2023(), DecisionKind.OTHER), kind=ResolutionEffect.Kind.DUES_DECISION
+    )
+    sign_in(page, live_server, "clerk")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(live_server.url + reverse("admin:governance_motion_effect_parameters", args=[effect.pk]))
+    figures = ["amount_usd", "from_fiscal_year", "first_fiscal_year", "last_fiscal_year", "includes_associate_members"]
+
+    def shown():
+        return [name for name in figures if page.locator(f"#id_{name}").is_visible()]
+
+    page.select_option("#id_kind", "rate")
+    assert shown() == ["amount_usd", "from_fiscal_year"]
+    page.select_option("#id_kind", "assessment")
+    assert shown() == ["first_fiscal_year", "last_fiscal_year", "includes_associate_members"]
+    page.select_option("#id_kind", "deferral")
+    assert shown() == []
+    assert page.locator("#id_title_en").is_visible()
+    assert csp_violations(page) == []
