@@ -54,6 +54,12 @@ def entered_parameters(effect: ResolutionEffect) -> dict:
     return {key: value for key, value in parameters.items() if key != UNDO_KEY}
 
 
+def disable(form: forms.Form) -> None:
+    """Every field of ``form`` shown but not editable (and not read from a POST)."""
+    for field in form.fields.values():
+        field.disabled = True
+
+
 class EffectParametersForm(forms.Form):
     """A form filled from an effect's parameters that gives back the parameters to store."""
 
@@ -72,8 +78,7 @@ class EffectParametersForm(forms.Form):
         return True
 
     def make_read_only(self) -> None:
-        for field in self.fields.values():
-            field.disabled = True
+        disable(self)
 
 
 # --- Coordinator change: Committee Regulation art. 5(2), 5(7)-(8) ---------------------------------
@@ -129,8 +134,11 @@ class DuesDecisionForm(EffectParametersForm):
         help_text=AssessmentPeriod._meta.get_field("includes_associate_members").help_text,
     )
 
-    RATE = ("amount_usd", "from_fiscal_year")
-    ASSESSMENT = ("first_fiscal_year", "last_fiscal_year")
+    # The figures of each kind of decision that sets any (the others ignore them).
+    FIGURES = {
+        DuesDecision.Kind.RATE: ("amount_usd", "from_fiscal_year"),
+        DuesDecision.Kind.ASSESSMENT: ("first_fiscal_year", "last_fiscal_year", "includes_associate_members"),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,13 +147,12 @@ class DuesDecisionForm(EffectParametersForm):
         self.order_fields(["kind", *(name for name in self.fields if name.startswith(("title_", "summary_")))])
         # The kind each figure belongs to: static/governance/effect_parameters.js shows only the
         # chosen kind's figures (without the script, all show, each with its help text).
-        for kind, names in ((DuesDecision.Kind.RATE, self.RATE),
-                            (DuesDecision.Kind.ASSESSMENT, (*self.ASSESSMENT, "includes_associate_members"))):
+        for kind, names in self.FIGURES.items():
             for name in names:
                 self.fields[name].widget.attrs["data-for-kind"] = kind
 
     def initial_from(self, parameters):
-        names = ("kind", "slug", *self.RATE, *self.ASSESSMENT, "includes_associate_members")
+        names = ("kind", "slug", *(name for figures in self.FIGURES.values() for name in figures))
         return {name: parameters[name] for name in names if name in parameters} | language_initial(
             parameters.get("title"), "title"
         ) | language_initial(parameters.get("summary"), "summary")
@@ -155,12 +162,9 @@ class DuesDecisionForm(EffectParametersForm):
         kind = data["kind"]
         parameters = {"kind": kind, "title": present_texts(data, "title"), "summary": present_texts(data, "summary"),
                       "slug": data["slug"]}
-        if kind == DuesDecision.Kind.RATE:
-            amount = data["amount_usd"]
-            parameters.update(amount_usd=None if amount is None else f"{amount:.2f}", from_fiscal_year=data["from_fiscal_year"])
-        elif kind == DuesDecision.Kind.ASSESSMENT:
-            parameters.update({name: data[name] for name in self.ASSESSMENT})
-            parameters["includes_associate_members"] = data["includes_associate_members"]
+        parameters.update({name: data[name] for name in self.FIGURES.get(kind, ())})
+        if parameters.get("amount_usd") is not None:
+            parameters["amount_usd"] = f"{parameters['amount_usd']:.2f}"  # the parser reads a string with cents
         # Left out rather than empty, so that a missing value is named as missing by the parser.
         return {name: value for name, value in parameters.items() if value not in (None, "", {}, False)}
 
@@ -263,8 +267,7 @@ class AmendmentParametersForm(EffectParametersForm, AmendmentSummaryForm):
     def make_read_only(self):
         super().make_read_only()
         for form in self.changes.forms:
-            for field in form.fields.values():
-                field.disabled = True
+            disable(form)
 
 
 FORMS = {
