@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language, get_language_from_path, override
 
@@ -11,12 +12,26 @@ def languages(request):
     """The language switcher and hreflang links: the same page in each of the six languages."""
     path = request.get_full_path()
     current = get_language()
+    origin = request_origin(request)
     links = []
     for code, name in settings.LANGUAGES:
         url = same_page_in(request, path, code)
-        absolute_url = request.build_absolute_uri(url)
+        absolute_url = origin + url
         links.append({"code": code, "name": name, "url": url, "absolute_url": absolute_url, "current": code == current})
     return {"language_links": links}
+
+
+def request_origin(request) -> str:
+    """``scheme://host`` of the request, or "" when its Host header is not in ALLOWED_HOSTS.
+
+    The 400 page answering a forbidden host renders this context too: asking ``get_host()``
+    again there would raise once more and turn the 400 into a 500. Relative links are valid
+    hreflang targets.
+    """
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
 
 
 def same_page_in(request, path, code):
