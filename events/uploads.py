@@ -7,6 +7,7 @@ the one of the detected type.
 
 import os
 import uuid
+import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -38,6 +39,10 @@ ZIPPED_TYPES = {mime for mime, ext in ALLOWED_TYPES.items() if ext in {"docx", "
 # 20 MB holds a scanned programme or a set of minutes; override with EVENTS_ATTACHMENT_MAX_BYTES.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SIGNATURE_BYTES = 8192
+# A photograph of 40 megapixels is larger than any camera the secretariat uses; an image that
+# declares more (a "decompression bomb": a few KB claiming 20000 x 20000 pixels) is refused
+# before Pillow allocates it.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 class AttachmentKind(models.TextChoices):
@@ -94,10 +99,23 @@ def inspect_upload(file) -> CheckedFile:
 
 
 def _check_image(file):
-    """The whole image decodes (not only its first bytes look like one)."""
+    """The image is of a sensible size in pixels and decodes (not only its first bytes look like one)."""
+    too_large = ValidationError(
+        _("The image has more than %(limit)s million pixels; reduce it and upload it again.")
+        % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
+        code="image_too_large",
+    )
     try:
-        with Image.open(file) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            # Pillow only warns between its own limit and twice it; make that an error too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise too_large
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_large from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("The image is damaged or not an image."), code="image") from error
 

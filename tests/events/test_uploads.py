@@ -1,7 +1,9 @@
 """Event attachments: size limit, type checked by content, storage under MEDIA_ROOT, safe serving."""
 
 import io
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -31,6 +33,16 @@ def image_bytes(kind):
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), "navy").save(buffer, kind)
     return buffer.getvalue()
+
+
+def png_declaring(width, height):
+    """A valid PNG of a few bytes whose header declares ``width`` x ``height`` pixels."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b"")
 
 
 def xlsx_bytes():
@@ -114,6 +126,8 @@ REFUSED_TYPE = (
     "file, whatever its name says."
 )
 
+TOO_MANY_PIXELS = "The image has more than 40 million pixels; reduce it and upload it again."
+
 
 @pytest.mark.parametrize(
     "name, content, message",
@@ -125,6 +139,10 @@ REFUSED_TYPE = (
         ("empty.pdf", b"", "The file is empty."),
         ("broken.png", image_bytes("PNG")[:60], "The image is damaged or not an image."),
         ("macros.docx", docx_bytes(macros=True), "Documents with macros are not accepted; save it without macros."),
+        # Pillow's DecompressionBombError (over twice its own limit) and its warning (over it).
+        ("bomb.png", png_declaring(20000, 20000), TOO_MANY_PIXELS),
+        ("large.png", png_declaring(10000, 10000), TOO_MANY_PIXELS),
+        ("just-over.png", png_declaring(8000, 5001), TOO_MANY_PIXELS),
     ],
 )
 def test_other_files_are_refused_with_the_reason(name, content, message, media_root):
@@ -132,6 +150,10 @@ def test_other_files_are_refused_with_the_reason(name, content, message, media_r
         attach(name, content)
     assert error.value.message_dict["file"] == [message]
     assert list(media_root.rglob("*.*")) == []
+
+
+def test_an_image_of_40_megapixels_is_accepted():
+    assert attach("panorama.png", png_declaring(8000, 5000), kind="photo").content_type == "image/png"
 
 
 def test_a_file_that_skipped_the_check_is_never_stored(media_root):
