@@ -34,7 +34,8 @@ ALLOWED_HOSTS = env.list(
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, whose admin.site holds rules for every model admin (near_portal/admin_site.py).
+    "near_portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -18,3 +18,49 @@ def test_a_host_not_in_allowed_hosts_is_a_translated_400_not_500(client, setting
     assert f'<html lang="{language}">' in body
     # The language links of the error page stay on the page's own address, never the bad host.
     assert "attacker.example" not in body
+
+
+def changelist_urls_with_bad_filters():
+    """For every registered admin, the first field of each kind with a value PostgreSQL refuses.
+
+    A regex that does not compile, a year no date has, a number no column holds.
+    """
+    from django.contrib import admin
+    from django.db import models
+
+    bad_values = [
+        ((models.CharField, models.TextField), "__regex=%5C"),  # a lone backslash
+        ((models.DateField,), "__year=99999999999999999999"),
+        ((models.IntegerField, models.DecimalField), "__gt=" + "9" * 40),
+    ]
+    cases = []
+    for model, _model_admin in admin.site._registry.items():
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        for kinds, query in bad_values:
+            field = next((field for field in fields if isinstance(field, kinds)), None)
+            if field is not None and (url, field.name + query) not in cases:
+                cases.append((url, field.name + query))
+    return cases
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url, query", changelist_urls_with_bad_filters())
+def test_an_admin_list_filter_the_database_refuses_is_never_a_500(admin_client, url, query):
+    response = admin_client.get(f"{url}?{query}")
+    # Django's own answers: the list without the filter it cannot apply (?e=1), the list with
+    # no row (a number no column holds), or 400 for a lookup it forbids (a user's password).
+    answer = (response.status_code, response.get("Location"))
+    assert answer in {(302, f"{url}?e=1"), (200, None), (400, None)}
+    if answer[0] == 302:
+        assert admin_client.get(f"{url}?e=1").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, query",
+    [("/admin/members/membergovernment/", "name_en__regex=%5C"), ("/admin/members/payment/", "paid_on__year=99999999999999999999")],
+)
+def test_the_filters_found_by_hand_give_the_list_without_them(admin_client, url, query):
+    response = admin_client.get(f"{url}?{query}")
+    assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
