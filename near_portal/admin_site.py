@@ -4,11 +4,23 @@
   a number no column can hold) gets Django's own answer to a filter it cannot apply, the list
   without the filter (``?e=1``), instead of a server error. Django checks the lookup's name
   but lets PostgreSQL judge its value; the savepoint keeps the request's transaction usable.
+* A form saved while another request saves the same unique value (two clicks, twelve clients
+  posting one payment) gets the form's own error, not the database's IntegrityError: the form
+  checked uniqueness before the other insert committed, so the add or change is run once more,
+  and its validation now sees the row the other request wrote.
 """
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db import DataError, transaction
+from django.db import DataError, IntegrityError, transaction
+from psycopg2 import errorcodes
+
+# PostgreSQL's answer to an insert or update another transaction's committed row makes a duplicate.
+RACE_ERROR_CODES = frozenset({errorcodes.UNIQUE_VIOLATION, errorcodes.EXCLUSION_VIOLATION})
+
+
+def lost_a_race(error: IntegrityError) -> bool:
+    return getattr(error.__cause__, "pgcode", None) in RACE_ERROR_CODES
 
 
 class GuardedChangeListMixin:
@@ -22,6 +34,20 @@ class GuardedChangeListMixin:
             raise IncorrectLookupParameters(error) from error
 
 
+class RetriedChangeFormMixin:
+    """The add and change views, run once more when their save lost a uniqueness race."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError as error:
+            if request.method != "POST" or not lost_a_race(error):
+                raise
+            # The first run rolled back whole (Django runs it in transaction.atomic); the
+            # second validates against the committed row and answers with the form's error.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+
 class PortalAdminSite(admin.AdminSite):
     """``admin.site`` (``near_portal.apps.PortalAdminConfig.default_site``)."""
 
@@ -29,6 +55,8 @@ class PortalAdminSite(admin.AdminSite):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, GuardedChangeListMixin):
             admin_class = type(
-                admin_class.__name__, (GuardedChangeListMixin, admin_class), {"__module__": admin_class.__module__}
+                admin_class.__name__,
+                (GuardedChangeListMixin, RetriedChangeFormMixin, admin_class),
+                {"__module__": admin_class.__module__},
             )
         super().register(model_or_iterable, admin_class, **options)
