@@ -25,8 +25,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from governance import polls  # noqa: E402
-from governance.models import AgendaItem, Ballot, Body, DecisionKind, Motion, ResolutionEffect, Session  # noqa: E402
+from assemblies import polls  # noqa: E402
+from assemblies.models import AgendaItem, Ballot, Body, DecisionKind, Motion, ResolutionEffect, Session  # noqa: E402
 from members.models import MemberGovernment  # noqa: E402
 
 

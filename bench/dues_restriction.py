@@ -1,4 +1,4 @@
-"""Cost of the dues restriction in SQL (voting_members) and in Python, on a large ledger (run by hand).
+"""Cost of the dues restriction in SQL (dues.querysets.voting_members) and in Python, on a large ledger (run by hand).
 
     DJANGO_DEBUG=1 .venv/bin/python bench/dues_restriction.py [--members 800] [--years 10]
 
@@ -28,17 +28,9 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
-from members.dues import is_restricted  # noqa: E402
-from members.models import (  # noqa: E402
-    Assessment,
-    AssessmentPeriod,
-    Country,
-    DuesDecision,
-    DuesRate,
-    MemberGovernment,
-    MembershipEvent,
-    Payment,
-)
+from dues.ledger import is_restricted  # noqa: E402
+from dues.models import Assessment, AssessmentPeriod, DuesDecision, DuesRate, Payment
+from members.models import Country, MemberGovernment, MembershipEvent
 
 
 class Rollback(Exception):
@@ -76,7 +68,7 @@ def populate(members, years, rng):
                                     amount_usd=amount, bank_reference=f"BENCH-{len(payments)}"))
     Payment.objects.bulk_create(payments)
     with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give a real database
-        cursor.execute("ANALYZE members_membergovernment, members_membershipevent, members_assessment, members_payment")
+        cursor.execute("ANALYZE members_membergovernment, members_membershipevent, dues_assessment, dues_payment")
     return len(payments)
 
 
@@ -99,8 +91,8 @@ def main():
     try:
         with transaction.atomic():
             payments = populate(args.members, args.years, random.Random(7))
-            sql_ms, voting = timed(lambda: len(list(MemberGovernment.objects.voting_members(on))))
-            records = list(MemberGovernment.objects.filter(slug__startswith="bench-").with_dues_records())
+            sql_ms, voting = timed(lambda: len(list(voting_members(on=on))))
+            records = list(with_dues_records(MemberGovernment.objects.filter(slug__startswith="bench-")))
             python_ms, restricted = timed(lambda: sum(is_restricted(m, on=on) for m in records))
             from django.test import Client
 

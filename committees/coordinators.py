@@ -22,7 +22,6 @@ def change_coordinator(
     on: datetime.date,
     appointed_by: object = None,
     appointed_on: datetime.date | None = None,
-    resolution=None,
     source: str = "",
 ) -> CoordinatorTerm:
     """End ``outgoing``'s term on ``on`` and open ``incoming``'s term from ``on``; return the new term.
@@ -32,9 +31,9 @@ def change_coordinator(
     (art. 5(8): more than half of the voting members present, a majority of those voting) is
     checked where the vote is recorded, before this is called.
 
-    ``appointed_by`` is the decision as text (with ``appointed_on``, by default ``on``);
-    ``resolution`` links the governance resolution that made it, when there is one ("how
-    appointed": ``governance.effects.change_coordinator`` passes it).
+    ``appointed_by`` is the decision as text (with ``appointed_on``, by default ``on``).
+    The resolution that made it, when there is one, links the new term through its effect
+    (``assemblies.effects.change_coordinator``).
     """
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     if not committee.exists_on(on):
@@ -75,7 +74,6 @@ def change_coordinator(
         started_on=on,
         start_precision=DatePrecision.DAY,
         appointed_on=appointed_on or on,
-        resolution=resolution,
         source=source,
     )
     # The decision's text goes in the language in use and in the default language, which the

@@ -6,7 +6,7 @@ from import_export import fields
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
-from near_portal.importexport import SafeSpreadsheetResource, SlugWidget
+from core.importexport import SafeSpreadsheetResource, SlugWidget
 
 TRANSLATED = ("name", "field_of_activity", "description", "history_note")
 LANGUAGE_COLUMNS = [

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 
-from members.querysets import active_language_fields
+from core.languages import active_language_fields
 
 
 # What a list of events shows besides its title and city: dates, kind, place (events/_event_list.html).

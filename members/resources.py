@@ -5,8 +5,8 @@ from import_export import fields, widgets
 
 from members.membership import record_membership_event
 from members.models import Country, MemberGovernment, MembershipEvent, MembershipType
-from members.querysets import localized_fields
-from near_portal.importexport import SafeSpreadsheetResource
+from core.languages import localized_fields
+from core.importexport import SafeSpreadsheetResource
 
 NAME_FIELDS = localized_fields("name")
 

@@ -27,4 +27,3 @@ class PartnerTranslationOptions(TranslationOptions):
 for model in (Country, MemberGovernment, Partner):
     simple_history.register(model)
 
-from members import dues_translation  # noqa: E402,F401

@@ -35,7 +35,7 @@ def english():
 
 @pytest.fixture
 def staff_in_role(django_user_model):
-    """A factory: a staff account that belongs to one of the roles' groups (near_portal.roles)."""
+    """A factory: a staff account that belongs to one of the roles' groups (core.roles)."""
 
     def make(role):
         user = django_user_model.objects.create_user(username=role.lower().replace(" ", "-"), is_staff=True)
@@ -43,3 +43,17 @@ def staff_in_role(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def charter(db):
+    """The Charter as loaded from the real data."""
+    from instruments.models import Instrument
+
+    return Instrument.objects.get(slug="charter")
+
+
+@pytest.fixture
+def secretariat_user(django_user_model):
+    """A staff account of the secretariat (no password: tests log it in directly)."""
+    return django_user_model.objects.create_user("secretariat", is_staff=True, is_superuser=True)

@@ -2,7 +2,7 @@
 
 Sessions come from the governance app, committees and their coordinators from the committees
 app, meetings, workshops, youth programmes and visits from the events app, the instruments
-from ``governance.instrument_texts``. The dues section reads ``members.dues_reports`` directly.
+from ``instruments.texts``. The dues section reads ``dues.reports`` directly.
 """
 
 import datetime
@@ -11,7 +11,8 @@ from django.db.models import Prefetch
 
 from committees.models import Committee
 from events.models import Event, Participation
-from governance.models import AgendaItem, Instrument, Motion, Session
+from assemblies.models import AgendaItem, Motion, Session
+from instruments.models import Instrument
 
 
 def sessions_held_in(year: int) -> list[Session]:
@@ -57,6 +58,6 @@ def events_held_in(year: int, events) -> list[Event]:
 
 
 def instrument_as_of(slug: str, on: datetime.date):
-    """The instrument ``slug`` as in force on ``on`` (``governance.instrument_texts``), or None. Five queries."""
+    """The instrument ``slug`` as in force on ``on`` (``instruments.texts``), or None. Five queries."""
     instrument = Instrument.objects.filter(slug=slug).first()
     return instrument.as_of(on) if instrument else None

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from near_portal.history_admin import RecordHistoryAdmin
+from core.history_admin import RecordHistoryAdmin
 from near_portal.report import data, editions
 from near_portal.report.models import (
     FIRST_YEAR,

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import MemberGovernment
+from core.languages import LANGUAGE_CODES
 
 # NEAR was founded in 1996 (Charter art. 19): no annual report can be older.
 FIRST_YEAR = 1996
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(2999)]
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # A report takes seconds to tens of seconds; a job unfinished after this long has died
 # (machine restarted, process killed) and is marked failed so that staff can start another.
 GENERATION_TIMEOUT = timedelta(minutes=15)

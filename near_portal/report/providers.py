@@ -4,7 +4,7 @@ membership changes, the secretariat, the member list.
 Each returns None when its data does not exist for the year, so the section is left out.
 
 The other sections of the outline have their providers next to this module, each reading
-its app: ``activities`` (governance: ``assemblies``; committees: ``committees``; events:
+its app: ``activities`` (instruments: ``assemblies``; committees: ``committees``; events:
 ``committee_meetings``, ``workshops_forums``, ``youth``, ``external_cooperation``),
 ``finances`` (members' dues: ``dues``) and ``appendix`` (governance instruments:
 ``charter``, ``committee_regulation``, ``dues_regulation``), all listed in

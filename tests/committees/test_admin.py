@@ -11,7 +11,7 @@ from django.utils import timezone
 from import_export.formats.base_formats import CSV
 
 from committees.admin import CommitteeAdmin
-from near_portal.importexport import escape_formula
+from core.importexport import escape_formula
 from committees.models import Committee, periods_overlap
 from committees.resources import CommitteeResource
 

@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.utils.html import escape
+from django.utils import translation
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -105,11 +107,11 @@ def test_the_list_costs_the_same_queries_however_many_committees(client, django_
 def test_the_detail_page_costs_a_fixed_number_of_queries(client, django_assert_num_queries, make_event):
     tourism = Committee.objects.get(slug="tourism")
     make_event(tourism, datetime.date(2019, 4, 30))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/en/committees/tourism/")
     for day in range(1, 11):
         make_event(tourism, datetime.date(2019, 5, day))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get("/en/committees/tourism/")
     assert response.content.decode().count("Test meeting") == 11
 
@@ -145,11 +147,28 @@ def test_the_page_of_a_renamed_committee_links_its_successor(client):
     assert 'href="/ru/committees/economy-and-trade/">Комиссия по экономическому и гуманитарному обмену</a>' in html
 
 
-@pytest.mark.parametrize("value", ["2018-13-01", "yesterday", "0001-01-01", "2018-1-1", "20181029", "2018-W44-1", "9999-12-31", "２０１８-10-29"])
-def test_a_bad_date_gives_a_translated_400(client, value):
+NOT_A_DATE = "“%(value)s” is not a date. Write the day as YYYY-MM-DD, for example 2016-09-27."
+
+
+@pytest.mark.parametrize(
+    "value, message, year",
+    [
+        ("2018-13-01", "%(value)s is not a day of the calendar.", None),
+        ("yesterday", NOT_A_DATE, None),
+        ("0001-01-01", "“%(value)s” lies before %(year)s.", 1900),
+        ("2018-1-1", NOT_A_DATE, None),
+        ("20181029", NOT_A_DATE, None),
+        ("2018-W44-1", NOT_A_DATE, None),
+        ("9999-12-31", "“%(value)s” lies after %(year)s.", 2999),
+        ("２０１８-10-29", NOT_A_DATE, None),
+    ],
+)
+def test_a_bad_date_gives_a_translated_400_saying_why(client, value, message, year):
     response = client.get(f"/ko/committees/?on={value}")
+    with translation.override("ko"):
+        expected = translation.gettext(message) % {"value": value, "year": year}
     assert response.status_code == 400
-    assert "YYYY-MM-DD" in response.content.decode()
+    assert f"<p>{escape(expected)}</p>" in response.content.decode()
     assert '<html lang="ko">' in response.content.decode()
 
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from import_export.formats.base_formats import CSV
 
 from events.admin import EventAdmin, ParticipationAdmin, ParticipationResource
-from near_portal.importexport import escape_formula
+from core.importexport import escape_formula
 from events.models import Event, Participation
 from members.models import MemberGovernment
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from members.models import MemberGovernment
 from members.resources import MemberGovernmentResource
-from near_portal.importexport import escape_formula, unescape_formula
+from core.importexport import escape_formula, unescape_formula
 
 pytestmark = pytest.mark.django_db
 

@@ -134,16 +134,16 @@ def test_no_admin_or_public_page_breaks_the_content_security_policy(page, live_s
 def test_the_dues_parameters_show_only_the_figures_of_the_chosen_kind(page, live_server, clerk):
     from django.urls import reverse
 
-    from governance.models import DecisionKind, ResolutionEffect
-    from tests.governance.factories import make_motion
-    from tests.governance.test_effects import session_2023
+    from assemblies.models import DecisionKind, ResolutionEffect
+    from tests.assemblies.factories import make_motion
+    from tests.assemblies.test_effects import session_2023
 
     effect = ResolutionEffect.objects.create(
         motion=make_motion(session_2023(), DecisionKind.OTHER), kind=ResolutionEffect.Kind.DUES_DECISION
     )
     sign_in(page, live_server, "clerk")
     page.wait_for_url(f"{live_server.url}/admin/")
-    page.goto(live_server.url + reverse("admin:governance_motion_effect_parameters", args=[effect.pk]))
+    page.goto(live_server.url + reverse("admin:assemblies_motion_effect_parameters", args=[effect.pk]))
     figures = ["amount_usd", "from_fiscal_year", "first_fiscal_year", "last_fiscal_year", "includes_associate_members"]
 
     def shown():

@@ -9,10 +9,10 @@ from django.utils import translation
 
 from committees.models import Committee
 from events.models import Event
-from governance.models import Session
+from assemblies.models import Session
 from near_portal.report import activities, appendix, finances
 from near_portal.report.sections import ReportRequest, compose
-from tests.members.dues_factories import assess, make_member, pay
+from tests.dues.factories import assess, make_member, pay
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from near_portal.audit import record_unrecorded_rows
+from core.audit import record_unrecorded_rows
 
 # The change reason of history records written for rows loaded from fixtures/.
 LOADED_REASON = "Loaded from fixtures/"
