@@ -29,14 +29,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from committees.models import Committee
-from instruments.amendments import ACTIONS, ArticleChange, ProvisionText
 from assemblies.models import Motion, ResolutionEffect
-from instruments.models import Article, Instrument, Paragraph
-from dues.models import DuesDecision
-from members.models import MemberGovernment
-from dues.models import FIRST_FISCAL_YEAR
+from committees.models import Committee
 from core.languages import LANGUAGE_CODES
+from dues.models import FIRST_FISCAL_YEAR, DuesDecision
+from instruments.amendments import ACTIONS, ArticleChange, ProvisionText
+from instruments.models import Article, Instrument, Paragraph
+from members.models import MemberGovernment
 
 Kind = ResolutionEffect.Kind
 # Where an effect keeps what undoing it needs; never a parameter someone enters.
@@ -48,7 +47,7 @@ PARAMETER_HELP = {
     Kind.CHARTER_AMENDMENT: gettext_lazy(
         'Amendment: {"instrument": "charter", "summary": {"en": "…"}, "changes": [{"article": "10", '
         '"action": "amend", "provisions": [{"number": "1", "text": {"zh-hans": "…", "en": "…"}}]}]}; '
-        'action is amend, create or repeal.'
+        "action is amend, create or repeal."
     ),
     Kind.COORDINATOR_CHANGE: gettext_lazy(
         'Coordinator change: {"committee": "tourism", "outgoing": "henan"}; the incoming government is the '
@@ -57,7 +56,7 @@ PARAMETER_HELP = {
     Kind.DUES_DECISION: gettext_lazy(
         'Dues: {"kind": "rate", "title": {"en": "…"}, "amount_usd": "1200.00", "from_fiscal_year": 2024} or '
         '{"kind": "assessment", "title": {"en": "…"}, "first_fiscal_year": 2024, "last_fiscal_year": 2025}; '
-        'other kinds: deferral, suspension, regulation, budget, settlement, waiver, other.'
+        "other kinds: deferral, suspension, regulation, budget, settlement, waiver, other."
     ),
 }
 PARAMETER_HELP[Kind.REGULATION_AMENDMENT] = PARAMETER_HELP[Kind.CHARTER_AMENDMENT]
@@ -135,6 +134,7 @@ def set_parameters(*, effect: ResolutionEffect, parameters: dict) -> ResolutionE
 
 # --- Reading values ---------------------------------------------------------------------------
 
+
 def _only(parameters: Mapping, allowed: set[str], required: set[str], where: str = "") -> None:
     where = where or _("Parameters: ")
     unknown = sorted(set(parameters) - allowed)
@@ -159,7 +159,8 @@ def _texts(value, name: str, *, required: bool = False, where: str = "") -> dict
         return {settings.LANGUAGE_CODE: value}
     if not isinstance(value, Mapping) or not all(isinstance(text, str) for text in value.values()):
         raise ValidationError(
-            _("%(where)s“%(name)s” must be a text or an object of language codes and texts.") % {"where": where, "name": name}
+            _("%(where)s“%(name)s” must be a text or an object of language codes and texts.")
+            % {"where": where, "name": name}
         )
     unknown = sorted(set(value) - set(LANGUAGE_CODES))
     if unknown:
@@ -173,9 +174,14 @@ def _texts(value, name: str, *, required: bool = False, where: str = "") -> dict
 def _slug_of(model, value, name: str, *, where: str = ""):
     where = where or _("Parameters: ")
     if not isinstance(value, str) or not value:
-        raise ValidationError(_("%(where)s“%(name)s” must be a slug, such as “%(example)s”.") % {
-            "where": where, "name": name, "example": "tourism" if model is Committee else "henan",
-        })
+        raise ValidationError(
+            _("%(where)s“%(name)s” must be a slug, such as “%(example)s”.")
+            % {
+                "where": where,
+                "name": name,
+                "example": "tourism" if model is Committee else "henan",
+            }
+        )
     found = model.objects.filter(slug=value).first()
     if found is None:
         raise ValidationError(
@@ -198,11 +204,14 @@ def _year(value, name: str) -> int | None:
 
 # --- Amendments: Charter art. 8(3); Committee Regulation art. 9 --------------------------------
 
+
 def _amendment(effect: ResolutionEffect, parameters: Mapping) -> AmendmentParameters:
     _only(parameters, {"instrument", "summary", "changes"}, {"instrument", "changes"})
-    instrument = Instrument.objects.filter(slug=parameters["instrument"]).first() if isinstance(
-        parameters["instrument"], str
-    ) else None
+    instrument = (
+        Instrument.objects.filter(slug=parameters["instrument"]).first()
+        if isinstance(parameters["instrument"], str)
+        else None
+    )
     if instrument is None:
         raise ValidationError(
             _("“instrument”: no instrument is recorded under “%(slug)s”; use one of: %(slugs)s.")
@@ -231,7 +240,9 @@ def _change(change, index: int) -> ArticleChange:
     _only(change, {"article", "action", "title", "provisions", "kind", "position"}, {"article"}, where)
     article = change["article"]
     if not isinstance(article, str) or not article.strip():
-        raise ValidationError(_("%(where)s“article” must be the article's number, such as “10” or “4-2”.") % {"where": where})
+        raise ValidationError(
+            _("%(where)s“article” must be the article's number, such as “10” or “4-2”.") % {"where": where}
+        )
     action = change.get("action", "amend")
     if action not in ACTIONS:
         raise ValidationError(
@@ -272,7 +283,8 @@ def _provision(provision, where: str) -> ProvisionText:
     status = provision.get("status", Paragraph.Status.TEXT)
     if status not in Paragraph.Status.values:
         raise ValidationError(
-            _("%(where)s“status” must be one of %(statuses)s.") % {"where": where, "statuses": ", ".join(Paragraph.Status.values)}
+            _("%(where)s“status” must be one of %(statuses)s.")
+            % {"where": where, "statuses": ", ".join(Paragraph.Status.values)}
         )
     text = _texts(provision["text"], "text", required=status != Paragraph.Status.NOT_HELD, where=where)
     # Every instrument's source text is Chinese (Instrument.source_language): it is required.
@@ -291,6 +303,7 @@ def _provision(provision, where: str) -> ProvisionText:
 
 
 # --- Coordinators: Committee Regulation art. 5 ---------------------------------------------------
+
 
 def _coordinator(effect: ResolutionEffect, parameters: Mapping) -> CoordinatorParameters:
     _only(parameters, {"committee", "outgoing"}, {"committee"})
@@ -315,10 +328,14 @@ PERIOD_FIELDS = {"first_fiscal_year", "last_fiscal_year", "includes_associate_me
 def _dues(parameters: Mapping) -> DuesParameters:
     kind = parameters.get("kind")
     if kind not in DuesDecision.Kind.values:
-        raise ValidationError(
-            _("“kind” must be one of %(kinds)s.") % {"kinds": ", ".join(DuesDecision.Kind.values)}
-        )
-    extra = RATE_FIELDS if kind == DuesDecision.Kind.RATE else PERIOD_FIELDS if kind == DuesDecision.Kind.ASSESSMENT else set()
+        raise ValidationError(_("“kind” must be one of %(kinds)s.") % {"kinds": ", ".join(DuesDecision.Kind.values)})
+    extra = (
+        RATE_FIELDS
+        if kind == DuesDecision.Kind.RATE
+        else PERIOD_FIELDS
+        if kind == DuesDecision.Kind.ASSESSMENT
+        else set()
+    )
     required = RATE_FIELDS if kind == DuesDecision.Kind.RATE else {"first_fiscal_year"} if extra else set()
     _only(parameters, {"kind", "title", "summary", "slug"} | extra, {"title"} | required)
     slug = parameters.get("slug", "")
@@ -337,9 +354,7 @@ def _dues(parameters: Mapping) -> DuesParameters:
             amount = None
         # Dues Regulation art. 5(1): an amount in US dollars, to the cent.
         if amount is None or not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
-            raise ValidationError(
-                _("“amount_usd” must be an amount in US dollars above zero, such as “1000.00”.")
-            )
+            raise ValidationError(_("“amount_usd” must be an amount in US dollars above zero, such as “1000.00”."))
         values.update(amount_usd=amount, from_fiscal_year=_year(parameters["from_fiscal_year"], "from_fiscal_year"))
         if values["from_fiscal_year"] is None:
             raise ValidationError(_("The parameter “%(name)s” is missing.") % {"name": "from_fiscal_year"})
@@ -355,4 +370,3 @@ def _dues(parameters: Mapping) -> DuesParameters:
             raise ValidationError(_("“includes_associate_members” must be true or false."))
         values.update(first_fiscal_year=first, last_fiscal_year=last, includes_associate_members=associates)
     return DuesParameters(**values)
-

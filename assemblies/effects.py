@@ -6,33 +6,33 @@ the effect links it generically (content type + id), whatever app it belongs to.
 
 Admission, change of type and expulsion (membership history, Charter art. 8(1)); election of
 the next chair (art. 7(1)); amendment of the Charter or a Regulation (``instruments.amendments``);
-change of a committee's coordinator (``committees.coordinators``); decisions on dues (the dues
-records of ``members``). The last three read their parameters through
-``assemblies.effect_parameters``.
+change of a committee's coordinator (``committees.coordinators``); decisions on dues
+(``dues.decisions``). The last three read their parameters through
+``assemblies.effect_parameters``. Each app writes its own records and takes them back: the
+handlers here check the session's part (which body decides what) and dispatch.
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import ProtectedError
+from django.db import models
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from assemblies import effect_parameters
+from assemblies.effect_parameters import UNDO_KEY
+from assemblies.models import Body, DecisionKind, Officer, ResolutionEffect
 from committees import coordinators
 from committees.models import CoordinatorTerm
-from assemblies import effect_parameters
-from instruments.amendments import apply_amendment
-from assemblies.effect_parameters import UNDO_KEY
-from assemblies.models import Body, DecisionKind, Officer, Resolution, ResolutionEffect
-from instruments.models import Amendment, Article
-from members.membership import admit_member, record_membership_event, sync_from_history, type_on
-from dues.models import AssessmentPeriod, DuesDecision, DuesRate
+from dues import decisions
+from dues.models import DuesDecision
+from instruments.amendments import apply_amendment, revoke_amendment
+from instruments.models import Amendment
+from members.membership import admit_member, record_membership_event, remove_membership_event, type_on
 from members.models import MembershipEvent, MembershipType
 
 Kind = ResolutionEffect.Kind
@@ -95,15 +95,9 @@ def _source(effect: ResolutionEffect) -> str:
 
 # --- Membership: Charter art. 8(1) -------------------------------------------------------------
 
+
 def _remove_membership_event(effect: ResolutionEffect) -> None:
-    event = effect.target
-    if event.member.membership_events.filter(pk__gt=event.pk).exists():
-        raise ValidationError(
-            _("%(member)s's membership changed again afterwards; reverse this by a new decision.") % {"member": event.member}
-        )
-    member = event.member
-    event.delete()
-    sync_from_history(member)
+    remove_membership_event(effect.target)
 
 
 @handles(Kind.ADMISSION, undo=_remove_membership_event)
@@ -165,11 +159,15 @@ def expel(effect: ResolutionEffect, on: datetime.date) -> MembershipEvent:
 
 # --- The chair: Charter art. 7(1) ------------------------------------------------------------
 
+
 def _unelect_chair(effect: ResolutionEffect) -> None:
     closed = effect.parameters.get(UNDO_KEY, {}).get("closed_chair_term")
     effect.target.delete()
     if closed:
-        Officer.objects.filter(pk=closed).update(term_end=None)
+        # Saved, not update()d, so the audit trail records the reopened term.
+        outgoing = Officer.objects.get(pk=closed)
+        outgoing.term_end = None
+        outgoing.save(update_fields=["term_end"])
 
 
 @handles(Kind.CHAIR_ELECTION, undo=_unelect_chair)
@@ -203,8 +201,11 @@ def elect_chair(effect: ResolutionEffect, on: datetime.date) -> Officer:
 
 # --- Charter and Regulations: Charter art. 8(3), 9(2); Committee Regulation art. 9 ------------------
 
+
 def _localized(obj, name: str) -> dict[str, str]:
-    return {code: getattr(obj, build_localized_fieldname(name, code)) or "" for code in effect_parameters.LANGUAGE_CODES}
+    return {
+        code: getattr(obj, build_localized_fieldname(name, code)) or "" for code in effect_parameters.LANGUAGE_CODES
+    }
 
 
 def _session_titles(session) -> dict[str, str]:
@@ -216,17 +217,7 @@ def _session_titles(session) -> dict[str, str]:
 
 
 def _undo_amendment(effect: ResolutionEffect) -> None:
-    amendment = effect.target
-    later = Amendment.objects.filter(instrument=amendment.instrument_id, effective_on__gt=amendment.effective_on)
-    if later.exists():
-        raise ValidationError(
-            _("%(instrument)s was amended again after %(date)s; reverse this amendment by a new decision.")
-            % {"instrument": amendment.instrument, "date": amendment.effective_on}
-        )
-    created = effect.parameters.get(UNDO_KEY, {}).get("created_articles", [])
-    amendment.versions.all().delete()  # their paragraphs go with them
-    Article.objects.filter(pk__in=created, versions__isnull=True).delete()
-    amendment.delete()
+    revoke_amendment(effect.target, created_articles=effect.parameters.get(UNDO_KEY, {}).get("created_articles", []))
 
 
 @handles(Kind.CHARTER_AMENDMENT, undo=_undo_amendment)
@@ -246,8 +237,10 @@ def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> Amendment:
         session.body != Body.GENERAL_ASSEMBLY or item.decision_kind != DecisionKind.CHARTER_AMENDMENT
     ):
         raise ValidationError(
-            _("Only the General Assembly amends the Charter, under an agenda item of Charter art. 8(3) "
-              "(two thirds of the members present, art. 9(2)).")
+            _(
+                "Only the General Assembly amends the Charter, under an agenda item of Charter art. 8(3) "
+                "(two thirds of the members present, art. 9(2))."
+            )
         )
     effective_on = effect.effective_on or on
     if effective_on < on:
@@ -273,21 +266,12 @@ def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> Amendment:
 
 # --- Coordinators: Committee Regulation art. 5(2), 5(7)-(8) ----------------------------------------
 
+
 def _undo_coordinator_change(effect: ResolutionEffect) -> None:
-    term = effect.target
     undo = effect.parameters.get(UNDO_KEY, {})
-    later = CoordinatorTerm.objects.filter(committee=term.committee_id, started_on__gt=term.started_on)
-    if term.ended_on is not None or later.exists():
-        raise ValidationError(
-            _("The coordination of %(committee)s changed again afterwards; reverse this by a new decision.")
-            % {"committee": term.committee}
-        )
-    committee, member = term.committee, term.member
-    term.delete()
-    if undo.get("reopened_term"):
-        CoordinatorTerm.objects.filter(pk=undo["reopened_term"]).update(ended_on=None, end_precision="")
-    if not undo.get("was_participant", True):
-        committee.participants.remove(member)
+    coordinators.undo_coordinator_change(
+        effect.target, reopened_term=undo.get("reopened_term"), was_participant=undo.get("was_participant", True)
+    )
 
 
 @handles(Kind.COORDINATOR_CHANGE, undo=_undo_coordinator_change)
@@ -303,7 +287,9 @@ def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> Coordinat
     outgoing_term = None
     if parameters.outgoing is not None:
         outgoing_term = (
-            CoordinatorTerm.objects.filter(committee=parameters.committee, member=parameters.outgoing).held_on(when).first()
+            CoordinatorTerm.objects.filter(committee=parameters.committee, member=parameters.outgoing)
+            .held_on(when)
+            .first()
         )
     was_participant = parameters.committee.participants.filter(pk=parameters.incoming.pk).exists()
     source = _source(effect)
@@ -325,78 +311,33 @@ def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> Coordinat
 
 # --- Dues: Charter art. 8(2), 8(8); Dues Regulation art. 5 -----------------------------------------
 
+
 def _undo_dues_decision(effect: ResolutionEffect) -> None:
-    decision = effect.target
-    try:
-        with transaction.atomic():
-            decision.rates.all().delete()
-            decision.assessment_periods.all().delete()
-            decision.delete()
-    except ProtectedError:
-        raise ValidationError(
-            _("Records of the dues now rest on “%(decision)s”; reverse it by a new decision.") % {"decision": decision.title}
-        ) from None
+    decisions.revoke_decision(effect.target)
 
 
 @handles(Kind.DUES_DECISION, undo=_undo_dues_decision)
 def decide_dues(effect: ResolutionEffect, on: datetime.date) -> DuesDecision:
-    """Record a decision on dues, with the rate or the assessed fiscal years it sets.
-
-    Dues Regulation art. 5(1), 5(3): the rate (USD 1,000 a year) changes only by a vote of the
-    General Assembly. Since the first payment was deferred (11th Working Committee) and the
-    payment system suspended (12th General Assembly), a fiscal year is assessed only once a
-    decision opens an assessment period (``dues.ledger.period_for``).
-    """
+    """Record a decision on dues, with the rate or the assessed fiscal years it sets (the dues
+    app's ``record_decision`` does the write and checks Dues Regulation art. 5)."""
     parameters = effect_parameters.parse(effect)
     item = effect.motion.agenda_item
     session = item.session
-    if parameters.kind == DuesDecision.Kind.RATE and session.body != Body.GENERAL_ASSEMBLY:
-        raise ValidationError(_("Only the General Assembly changes the rate of the dues (Dues Regulation art. 5(3))."))
-    if not parameters.title.get(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-        raise ValidationError(_("Give the decision's title in English at least: the other languages fall back to it."))
     slug = parameters.slug or slugify(
         f"{session.body} {session.key} item {item.position} motion {effect.motion.position} effect {effect.position}"
     )
-    if DuesDecision.objects.filter(slug=slug).exists():
-        raise ValidationError(_("A dues decision with the slug “%(slug)s” is already recorded.") % {"slug": slug})
-    decision = DuesDecision(
+    return decisions.record_decision(
         slug=slug,
         body=DuesDecision.Body(session.body),
         session_number=session.number,
         decided_on=on,
         kind=parameters.kind,
+        titles=parameters.title,
+        summaries=parameters.summary or _localized(effect, "description"),
         source=_source(effect),
+        from_fiscal_year=parameters.from_fiscal_year,
+        amount_usd=parameters.amount_usd,
+        first_fiscal_year=parameters.first_fiscal_year,
+        last_fiscal_year=parameters.last_fiscal_year,
+        includes_associate_members=parameters.includes_associate_members,
     )
-    summary = parameters.summary or _localized(effect, "description")
-    for code in effect_parameters.LANGUAGE_CODES:
-        setattr(decision, build_localized_fieldname("title", code), parameters.title.get(code, ""))
-        setattr(decision, build_localized_fieldname("summary", code), summary.get(code, ""))
-    decision.full_clean()
-    decision.save()
-    if parameters.kind == DuesDecision.Kind.RATE:
-        if DuesRate.objects.filter(from_fiscal_year=parameters.from_fiscal_year).exists():
-            raise ValidationError(
-                _("A dues rate from fiscal year %(year)s is already recorded.") % {"year": parameters.from_fiscal_year}
-            )
-        rate = DuesRate(from_fiscal_year=parameters.from_fiscal_year, amount_usd=parameters.amount_usd, decision=decision)
-        rate.full_clean()
-        rate.save()
-    elif parameters.kind == DuesDecision.Kind.ASSESSMENT:
-        first, last = parameters.first_fiscal_year, parameters.last_fiscal_year
-        overlapping = AssessmentPeriod.objects.exclude(last_fiscal_year__lt=first)
-        if last is not None:
-            overlapping = overlapping.filter(first_fiscal_year__lte=last)
-        clash = overlapping.first()
-        if clash is not None:
-            raise ValidationError(
-                _("These fiscal years overlap the assessment period already decided (%(period)s).") % {"period": clash}
-            )
-        period = AssessmentPeriod(
-            first_fiscal_year=first,
-            last_fiscal_year=last,
-            includes_associate_members=parameters.includes_associate_members,
-            decision=decision,
-        )
-        period.full_clean()
-        period.save()
-    return decision

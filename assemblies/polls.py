@@ -25,8 +25,8 @@ from assemblies.models import (
     RollEntry,
     Session,
 )
-from members.models import MemberGovernment
 from dues.querysets import voting_members
+from members.models import MemberGovernment
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ def count_poll(motion: Motion) -> PollCount:
 
 # --- Attendance ------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def record_attendance(*, session: Session, rows: Mapping[int, AttendanceRow | None]) -> None:
     """Record how each government in ``rows`` (by id) attends ``session``; ``None`` removes the line."""
@@ -122,7 +123,11 @@ def record_attendance(*, session: Session, rows: Mapping[int, AttendanceRow | No
                 current.delete()
             continue
         attendance = current or Attendance(session=session, member=members[member_id])
-        attendance.status, attendance.delegates, attendance.delegate_count = row.status, row.delegates, row.delegate_count
+        attendance.status, attendance.delegates, attendance.delegate_count = (
+            row.status,
+            row.delegates,
+            row.delegate_count,
+        )
         # One line per government: the rows are keyed by government and the existing ones locked.
         attendance.full_clean(exclude=["session", "member"], validate_unique=False, validate_constraints=False)
         attendance.save()
@@ -131,6 +136,7 @@ def record_attendance(*, session: Session, rows: Mapping[int, AttendanceRow | No
 
 
 # --- Ballots ---------------------------------------------------------------------------------
+
 
 def _lock_open_motion(motion: Motion) -> Motion:
     motion = Motion.objects.select_for_update().select_related("agenda_item__session").get(pk=motion.pk)
@@ -219,6 +225,7 @@ def record_ballots(*, motion: Motion, rows: Mapping[int, BallotRow | None], reco
 
 # --- Closing and annulling a poll --------------------------------------------------------------
 
+
 @transaction.atomic
 def close_poll(*, motion: Motion, closed_by, on: datetime.date) -> Motion:
     """Close the poll on ``motion`` on ``on``: snapshot the roll, tally, decide, lock, and record the resolution.
@@ -239,7 +246,11 @@ def close_poll(*, motion: Motion, closed_by, on: datetime.date) -> Motion:
     motion.outcome = result.outcome
     motion.eligible_count, motion.present_count, motion.written_count = tally.eligible, tally.present, count.written
     motion.yes_count, motion.no_count, motion.abstain_count = tally.yes, tally.no, tally.abstain
-    motion.threshold, motion.quorum_needed, motion.votes_needed = count.rule.threshold, result.quorum_needed, result.votes_needed
+    motion.threshold, motion.quorum_needed, motion.votes_needed = (
+        count.rule.threshold,
+        result.quorum_needed,
+        result.votes_needed,
+    )
     motion.closed_on, motion.closed_at, motion.closed_by = on, timezone.now(), closed_by
     motion.full_clean()
     motion.save()
@@ -253,8 +264,19 @@ def close_poll(*, motion: Motion, closed_by, on: datetime.date) -> Motion:
 
 
 RESULT_FIELDS = (
-    "outcome", "eligible_count", "present_count", "written_count", "yes_count", "no_count", "abstain_count",
-    "threshold", "quorum_needed", "votes_needed", "closed_on", "closed_at", "closed_by_id",
+    "outcome",
+    "eligible_count",
+    "present_count",
+    "written_count",
+    "yes_count",
+    "no_count",
+    "abstain_count",
+    "threshold",
+    "quorum_needed",
+    "votes_needed",
+    "closed_on",
+    "closed_at",
+    "closed_by_id",
 )
 
 
@@ -280,7 +302,11 @@ def annul_poll(*, motion: Motion, annulled_by, reason: str) -> PollAnnulment:
     motion.full_clean()
     motion.save()
     annulment = PollAnnulment(
-        motion=motion, reason=reason.strip(), annulled_by=annulled_by, annulled_at=timezone.now(), previous_result=previous
+        motion=motion,
+        reason=reason.strip(),
+        annulled_by=annulled_by,
+        annulled_at=timezone.now(),
+        previous_result=previous,
     )
     annulment.full_clean()
     annulment.save()

@@ -8,11 +8,11 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch
 
-from committees.models import CoordinatorTerm
 from assemblies import voting
 from assemblies.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
-from instruments.models import Amendment
+from committees.models import CoordinatorTerm
 from dues.models import DuesDecision
+from instruments.models import Amendment
 from members.models import MembershipEvent
 
 

@@ -162,7 +162,9 @@ def _working_committee_rule(*, kind: str, assembly_held_in_year: bool) -> Voting
         raise ValidationError(_("Only the General Assembly takes this decision (Charter art. 8)."), code="wrong_body")
     if assembly_held_in_year:
         raise ValidationError(
-            _("A General Assembly is held this year: the decision is not delegated to the Working Committee (Charter art. 9-2)."),
+            _(
+                "A General Assembly is held this year: the decision is not delegated to the Working Committee (Charter art. 9-2)."
+            ),
             code="not_delegated",
         )
     if kind in QUALIFIED:
@@ -177,7 +179,8 @@ def _coordinator_rule(*, body: str, on: datetime.date) -> VotingRule:
         )
     if on < COORDINATOR_RULE_IN_FORCE:
         raise ValidationError(
-            _("The Committee Regulation holds no rule on replacing a coordinator before 29 October 2018."), code="no_rule"
+            _("The Committee Regulation holds no rule on replacing a coordinator before 29 October 2018."),
+            code="no_rule",
         )
     # The Chinese text reads 半数以上 ("half or more") attending; we read it, as the issue and the
     # Charter's own 过半数 do, as more than half, and flag the wording to the secretariat.

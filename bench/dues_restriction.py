@@ -29,8 +29,9 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from dues.ledger import is_restricted  # noqa: E402
-from dues.models import Assessment, AssessmentPeriod, DuesDecision, DuesRate, Payment
-from members.models import Country, MemberGovernment, MembershipEvent
+from dues.models import Assessment, AssessmentPeriod, DuesDecision, DuesRate, Payment  # noqa: E402
+from dues.querysets import voting_members, with_dues_records  # noqa: E402
+from members.models import Country, MemberGovernment, MembershipEvent  # noqa: E402
 
 
 class Rollback(Exception):
@@ -39,7 +40,10 @@ class Rollback(Exception):
 
 def populate(members, years, rng):
     decision = DuesDecision.objects.create(
-        slug="bench-decision", body="general_assembly", decided_on=datetime.date(2016, 9, 28), kind="assessment",
+        slug="bench-decision",
+        body="general_assembly",
+        decided_on=datetime.date(2016, 9, 28),
+        kind="assessment",
         title_en="Bench",
     )
     period = AssessmentPeriod.objects.create(first_fiscal_year=2017, decision=decision)
@@ -57,15 +61,25 @@ def populate(members, years, rng):
     )
     Assessment.objects.bulk_create(
         Assessment(member=g, fiscal_year=2017 + y, amount_usd=Decimal("1000.00"), rate=rate, period=period)
-        for g in governments for y in range(years)
+        for g in governments
+        for y in range(years)
     )
     payments = []
     for g in governments:
         for _ in range(rng.randint(0, years)):
             day = datetime.date(rng.randint(2017, 2016 + years), rng.randint(1, 12), rng.randint(1, 28))
             amount = Decimal(rng.choice(["1000.00", "500.00", "2000.00"]))
-            payments.append(Payment(member=g, paid_on=day, amount=amount, currency="USD", exchange_rate=1,
-                                    amount_usd=amount, bank_reference=f"BENCH-{len(payments)}"))
+            payments.append(
+                Payment(
+                    member=g,
+                    paid_on=day,
+                    amount=amount,
+                    currency="USD",
+                    exchange_rate=1,
+                    amount_usd=amount,
+                    bank_reference=f"BENCH-{len(payments)}",
+                )
+            )
     Payment.objects.bulk_create(payments)
     with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give a real database
         cursor.execute("ANALYZE members_membergovernment, members_membershipevent, dues_assessment, dues_payment")

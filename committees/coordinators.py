@@ -86,3 +86,28 @@ def change_coordinator(
     # A coordinator takes part in the committee it runs (art. 5(1), 6(1)).
     committee.participants.add(incoming)
     return term
+
+
+@transaction.atomic
+def undo_coordinator_change(term: CoordinatorTerm, *, reopened_term: int | None, was_participant: bool) -> None:
+    """Take back the term ``change_coordinator`` opened (its resolution was annulled).
+
+    ``reopened_term``: the outgoing government's term it ended, which runs on again;
+    ``was_participant``: whether the incoming government took part in the committee before.
+    Refused once the committee's coordination changed again afterwards.
+    """
+    later = CoordinatorTerm.objects.filter(committee=term.committee_id, started_on__gt=term.started_on)
+    if term.ended_on is not None or later.exists():
+        raise ValidationError(
+            _("The coordination of %(committee)s changed again afterwards; reverse this by a new decision.")
+            % {"committee": term.committee}
+        )
+    committee, member = term.committee, term.member
+    term.delete()
+    if reopened_term is not None:
+        # Saved one by one, not with update(), so the audit trail records the reopening.
+        reopened = CoordinatorTerm.objects.get(pk=reopened_term)
+        reopened.ended_on, reopened.end_precision = None, ""
+        reopened.save(update_fields=["ended_on", "end_precision"])
+    if not was_participant:
+        committee.participants.remove(member)

@@ -6,11 +6,10 @@ from django.http import JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
+from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
 from members.membership import partial_iso
 from members.models import DatePrecision
-from core.languages import LANGUAGE_CODES
-
 
 
 def in_languages(instance, field):

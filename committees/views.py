@@ -6,6 +6,7 @@ from django.utils import timezone
 from committees.models import Committee
 from core.params import date_parameter
 
+
 def committee_list(request):
     """The table the annual report prints: coordinators, founded, meetings held, field; former ones below."""
     on = date_parameter(request)
@@ -17,4 +18,3 @@ def committee_list(request):
         "committees/list.html",
         {"on": on, "is_today": on == timezone.localdate(), "current": current, "former": former},
     )
-

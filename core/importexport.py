@@ -14,7 +14,6 @@
 
 import re
 
-
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse

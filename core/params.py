@@ -23,7 +23,9 @@ class BadParameter(BadRequest):
     """A query parameter a page cannot read; ``str(error)`` says why, in the active language."""
 
 
-def parse_date(value: str, *, earliest: datetime.date = EARLIEST_DATE, latest: datetime.date = LATEST_DATE) -> datetime.date:
+def parse_date(
+    value: str, *, earliest: datetime.date = EARLIEST_DATE, latest: datetime.date = LATEST_DATE
+) -> datetime.date:
     """``value`` written YYYY-MM-DD as a date between ``earliest`` and ``latest``; BadParameter otherwise."""
     value = value.strip()
     if not ISO_DATE.fullmatch(value):

@@ -9,9 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from dues.ledger import assess_fiscal_year, is_finance_officer
+from core.history_admin import RecordHistoryAdmin
 from dues.costs import meeting_cost_shares
 from dues.importing import PaymentImportMixin, PaymentResource
+from dues.ledger import assess_fiscal_year, is_finance_officer
 from dues.models import (
     Assessment,
     AssessmentPeriod,
@@ -25,7 +26,6 @@ from dues.models import (
     Settlement,
     Waiver,
 )
-from core.history_admin import RecordHistoryAdmin
 
 
 class FinanceOnlyMixin:
@@ -109,7 +109,14 @@ class AssessmentAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
 class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, RecordHistoryAdmin):
     resource_classes = [PaymentResource]
     list_display = (
-        "paid_on", "member", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "reversed_on",
+        "paid_on",
+        "member",
+        "amount",
+        "currency",
+        "exchange_rate",
+        "amount_usd",
+        "bank_reference",
+        "reversed_on",
     )
     list_filter = ("currency", "member__country")
     list_select_related = ("member",)
@@ -117,8 +124,16 @@ class PaymentAdmin(PaymentImportMixin, FinanceOnlyMixin, RecordHistoryAdmin):
     date_hierarchy = "paid_on"
     readonly_fields = ("amount_usd",)
     fields = (
-        "member", "paid_on", "amount", "currency", "exchange_rate", "amount_usd", "bank_reference", "note",
-        "reversed_on", "reversal_reason",
+        "member",
+        "paid_on",
+        "amount",
+        "currency",
+        "exchange_rate",
+        "amount_usd",
+        "bank_reference",
+        "note",
+        "reversed_on",
+        "reversal_reason",
     )
 
     def get_readonly_fields(self, request, obj=None):

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.admin import ImportMixin
 
+from core.importexport import AllOrNothingImportMixin, SlugWidget
 from dues.models import Currency, Payment
 from members.models import MemberGovernment
-from core.importexport import AllOrNothingImportMixin, SlugWidget
+
 
 class PaymentImportMixin(AllOrNothingImportMixin, ImportMixin):
     """Admin import of payments, all or nothing."""

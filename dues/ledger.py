@@ -9,16 +9,16 @@ payment or waiver entered late changes every standing it should and no other.
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dues.querysets import last_overdue_fiscal_year
-from dues.models import Assessment, AssessmentPeriod, Currency, DuesDecision, DuesRate, Payment, Waiver
-from members.models import MemberGovernment, MembershipType
 from core import roles
+from dues.models import Assessment, AssessmentPeriod, Currency, DuesDecision, DuesRate, Payment, Waiver
+from dues.querysets import last_overdue_fiscal_year
+from members.models import MemberGovernment, MembershipType
 
 # The group the roles create (core/roles.py); dues.admin lets only it (and
 # superusers) change dues records.
@@ -38,14 +38,6 @@ def is_finance_officer(user) -> bool:
 def due_date(fiscal_year: int) -> datetime.date:
     """Dues Regulation art. 5(2): a fiscal year's dues are paid by the end of April of that year."""
     return datetime.date(fiscal_year, 4, 30)
-
-
-def usd_credited(amount: Decimal, exchange_rate: Decimal) -> Decimal:
-    """Dollars credited for ``amount`` at ``exchange_rate`` (units per USD), to the cent, half up.
-
-    The database checks the same figure (constraint ``payment_usd_credited_at_rate``).
-    """
-    return (Decimal(amount) / Decimal(exchange_rate)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 # --- Assessments --------------------------------------------------------------------------
@@ -334,4 +326,3 @@ def eligible_for_office(member: MemberGovernment, *, on: datetime.date) -> bool:
     The rule of ``dues.querysets.eligible_for_office``.
     """
     return has_voting_rights(member, on=on)
-

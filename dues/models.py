@@ -6,6 +6,7 @@ The rules that read these records (allocation, arrears, voting rights, cost shar
 """
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import IntegerRangeField, RangeOperators
@@ -26,13 +27,22 @@ FIRST_FISCAL_YEAR = 2017
 
 def fiscal_year_field(verbose_name, **kwargs):
     """A fiscal year (Dues Regulation art. 3: the calendar year), never before the regime began."""
-    return models.PositiveSmallIntegerField(
-        verbose_name, validators=[MinValueValidator(FIRST_FISCAL_YEAR)], **kwargs
-    )
+    return models.PositiveSmallIntegerField(verbose_name, validators=[MinValueValidator(FIRST_FISCAL_YEAR)], **kwargs)
 
 
 def usd_field(verbose_name, **kwargs):
     return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
+
+
+CENT = Decimal("0.01")
+
+
+def usd_credited(amount: Decimal, exchange_rate: Decimal) -> Decimal:
+    """Dollars credited for ``amount`` at ``exchange_rate`` (units per USD), to the cent, half up.
+
+    The database checks the same figure (constraint ``payment_usd_credited_at_rate``).
+    """
+    return (Decimal(amount) / Decimal(exchange_rate)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class DuesDecision(models.Model):
@@ -95,9 +105,7 @@ class DuesRate(models.Model):
         constraints = [
             # Dues Regulation art. 5(1), 5(3): a rate is a positive amount, set from 2017 on.
             models.CheckConstraint(condition=Q(amount_usd__gt=0), name="dues_rate_positive"),
-            models.CheckConstraint(
-                condition=Q(from_fiscal_year__gte=FIRST_FISCAL_YEAR), name="dues_rate_from_2017"
-            ),
+            models.CheckConstraint(condition=Q(from_fiscal_year__gte=FIRST_FISCAL_YEAR), name="dues_rate_from_2017"),
         ]
 
     def __str__(self):
@@ -243,9 +251,7 @@ class Payment(models.Model):
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_positive"),
             models.CheckConstraint(condition=Q(exchange_rate__gt=0), name="payment_rate_positive"),
             # A payment in dollars is credited as it is.
-            models.CheckConstraint(
-                condition=~Q(currency="USD") | Q(exchange_rate=1), name="payment_usd_rate_is_one"
-            ),
+            models.CheckConstraint(condition=~Q(currency="USD") | Q(exchange_rate=1), name="payment_usd_rate_is_one"),
             # The won has no minor unit.
             models.CheckConstraint(
                 condition=~Q(currency="KRW") | Q(amount=Round(F("amount"))), name="payment_krw_whole_won"
@@ -276,9 +282,11 @@ class Payment(models.Model):
     def __str__(self):
         return f"{self.paid_on.isoformat()} {self.member} {self.amount} {self.currency} ({self.bank_reference})"
 
-    def clean(self):
-        from dues.ledger import usd_credited
+    def save(self, *args, **kwargs):
+        self.amount_usd = usd_credited(self.amount, self.exchange_rate)
+        super().save(*args, **kwargs)
 
+    def clean(self):
         if self.exchange_rate is None or self.currency not in Currency.values:
             return  # the fields report what is missing or wrong
         if self.currency == Currency.USD and self.exchange_rate != 1:
@@ -287,12 +295,6 @@ class Payment(models.Model):
             raise ValidationError({"exchange_rate": _("Enter the exchange rate of the won to the US dollar.")})
         if self.amount is not None and self.exchange_rate > 0:
             self.amount_usd = usd_credited(self.amount, self.exchange_rate)
-
-    def save(self, *args, **kwargs):
-        from dues.ledger import usd_credited
-
-        self.amount_usd = usd_credited(self.amount, self.exchange_rate)
-        super().save(*args, **kwargs)
 
     def counts_on(self, on):
         """Whether the payment is in the books on ``on``: paid by then and not yet reversed."""
@@ -336,8 +338,10 @@ class Waiver(models.Model):
         others = self.assessment.waivers.exclude(pk=self.pk).aggregate(total=models.Sum("amount_usd"))["total"] or 0
         if others + self.amount_usd > self.assessment.amount_usd:
             raise ValidationError(
-                {"amount_usd": _("Waivers may not exceed the dues of the year (USD %(amount)s).")
-                 % {"amount": self.assessment.amount_usd}}
+                {
+                    "amount_usd": _("Waivers may not exceed the dues of the year (USD %(amount)s).")
+                    % {"amount": self.assessment.amount_usd}
+                }
             )
 
 

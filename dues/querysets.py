@@ -93,9 +93,11 @@ def restricted_member_ids(on: datetime.date) -> RawSQL:
 
 
 def _restricted_sql() -> str:
-    from dues.models import Assessment, Payment, Waiver  # dues.models reads this module's querysets
-
-    assessments, payments, waivers = (model._meta.db_table for model in (Assessment, Payment, Waiver))
+    # The dues models, reached through the member's relations (dues.models imports this module).
+    assessment = MemberGovernment._meta.get_field("assessments").related_model
+    payment = MemberGovernment._meta.get_field("dues_payments").related_model
+    waiver = assessment._meta.get_field("waivers").related_model
+    assessments, payments, waivers = (model._meta.db_table for model in (assessment, payment, waiver))
 
     # Each fragment uses its own table aliases, so fragments nest without capturing each other.
     def paid(member, on, since=None):

@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import params
+from core.params import BadParameter
+from dues.costs import meeting_cost_shares
 from dues.ledger import (
     LAST_SUPPORTED_YEAR,
     has_voting_rights,
@@ -20,14 +22,10 @@ from dues.ledger import (
     period_for,
     rate_for,
 )
-from dues.costs import meeting_cost_shares
-from dues.reports import budget_report, fiscal_year_dues
-from dues.models import DuesDecision, MeetingCost
-from members.models import MemberGovernment
-from dues.models import FIRST_FISCAL_YEAR
+from dues.models import FIRST_FISCAL_YEAR, DuesDecision, MeetingCost
 from dues.querysets import dues_restricted, with_dues_records
-from core import params
-from core.params import BadParameter
+from dues.reports import budget_report, fiscal_year_dues
+from members.models import MemberGovernment
 
 finance_staff = permission_required("dues.view_assessment")
 

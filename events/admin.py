@@ -10,18 +10,18 @@ from import_export.admin import ImportExportMixin
 from import_export.widgets import IntegerWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from events.figures import figure_problems
-from events.models import Attachment, CountryFigure, Event, Participation
-from events.participation import add_participants
-from members.models import MemberGovernment
 from core.history_admin import RecordHistoryAdmin
-from core.languages import localized_fields
 from core.importexport import (
     AllOrNothingImportMixin,
     FormulaEscapingResourceMixin,
     LenientInstanceLookupMixin,
     SlugWidget,
 )
+from core.languages import localized_fields
+from events.figures import figure_problems
+from events.models import Attachment, CountryFigure, Event, Participation
+from events.participation import add_participants
+from members.models import MemberGovernment
 
 
 def year_filter(field_path):
@@ -75,7 +75,7 @@ class EventAdminForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 -- the admin's fieldsets choose what is shown
 
 
 @admin.register(Event)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.params import BadParameter
 from events.models import Event
 from members.models import MemberGovernment
-from core.params import BadParameter
 
 YEAR = re.compile(r"[1-9][0-9]{3}")
 

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.languages import active_language_fields
+from core.params import page_parameter
 from events.calendar import build_calendar
 from events.figures import country_columns, event_figures
 from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import MemberGovernment
-from core.languages import active_language_fields
-from core.params import page_parameter
 
 PAST_PER_PAGE = 50
 
@@ -35,7 +35,7 @@ def event_list(request):
     try:
         past = Paginator(events.past(on=today), PAST_PER_PAGE).page(page_number)
     except EmptyPage:
-        raise Http404(_("There is no such page of past events."))
+        raise Http404(_("There is no such page of past events.")) from None
     published = Event.objects.published()
     context = {
         "filters": filters,
@@ -83,7 +83,7 @@ def attachment(request, slug, pk):
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
-        raise Http404(_("The file is missing."))
+        raise Http404(_("The file is missing.")) from None
     response = FileResponse(
         handle, content_type=item.content_type, as_attachment=not item.is_image, filename=item.original_name
     )

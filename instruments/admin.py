@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from core.history_admin import RecordHistoryAdmin
 from instruments.amendment_form import AmendmentForm, ArticleChangeFormSet
 from instruments.amendments import apply_amendment
 from instruments.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
-from core.history_admin import RecordHistoryAdmin
 
 
 class HeadingInline(TranslationTabularInline):

@@ -82,7 +82,9 @@ class ArticleChangeForm(forms.Form):
     """One affected article: its number, what happens to it, and its new text (one provision a line)."""
 
     article = forms.CharField(
-        label=_("Article"), required=False, max_length=20,
+        label=_("Article"),
+        required=False,
+        max_length=20,
         help_text=_("Its number as the text gives it, e.g. 10 or 4-2. Leave empty to skip this row."),
     )
     action = forms.ChoiceField(
@@ -91,30 +93,42 @@ class ArticleChangeForm(forms.Form):
         initial="amend",
     )
     numbers = forms.CharField(
-        label=_("Provision numbers"), required=False,
-        help_text=_("One per line of text, separated by spaces: '-' for a lead-in, 1, 2, 2.1 for item 1 of paragraph 2. Empty: 1, 2, 3…"),
+        label=_("Provision numbers"),
+        required=False,
+        help_text=_(
+            "One per line of text, separated by spaces: '-' for a lead-in, 1, 2, 2.1 for item 1 of paragraph 2. Empty: 1, 2, 3…"
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language_fields(self, "title", _("Title"), forms.CharField, max_length=200)
         language_fields(
-            self, "text", _("Text, one provision a line"), forms.CharField,
-            widget=forms.Textarea(attrs={"rows": 4}), strip=True,
+            self,
+            "text",
+            _("Text, one provision a line"),
+            forms.CharField,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            strip=True,
         )
 
     def clean(self):
         data = super().clean()
         if not data.get("article") or data.get("action") == "repeal":
             return data
-        lines = {code: [line.strip() for line in text.splitlines() if line.strip()] for code, text in language_values(data, "text").items()}
+        lines = {
+            code: [line.strip() for line in text.splitlines() if line.strip()]
+            for code, text in language_values(data, "text").items()
+        }
         count = len(lines[SOURCE])
         if not count:
             raise ValidationError(_("Give the Chinese source text of the article."))
         for code, language in settings.LANGUAGES:
             if lines[code] and len(lines[code]) != count:
                 raise ValidationError(
-                    _("The %(language)s text has a different number of lines (%(found)d) from the Chinese text (%(count)d).")
+                    _(
+                        "The %(language)s text has a different number of lines (%(found)d) from the Chinese text (%(count)d)."
+                    )
                     % {"language": language, "found": len(lines[code]), "count": count}
                 )
         numbers = data.get("numbers", "").split()

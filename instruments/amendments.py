@@ -88,6 +88,26 @@ def apply_amendment(
     return amendment
 
 
+@transaction.atomic
+def revoke_amendment(amendment: Amendment, *, created_articles: Sequence[int] = ()) -> None:
+    """Take back an amendment (its resolution was annulled): its article versions, the articles it
+    created (``created_articles``, unless another amendment has versions of them since) and itself.
+
+    Refused once the instrument was amended again afterwards: the later text rests on this one.
+    """
+    later = Amendment.objects.filter(instrument=amendment.instrument_id, effective_on__gt=amendment.effective_on)
+    if later.exists():
+        raise ValidationError(
+            _("%(instrument)s was amended again after %(date)s; reverse this amendment by a new decision.")
+            % {"instrument": amendment.instrument, "date": amendment.effective_on}
+        )
+    for version in amendment.versions.all():
+        version.delete()  # its paragraphs go with it
+    for article in Article.objects.filter(pk__in=created_articles, versions__isnull=True):
+        article.delete()
+    amendment.delete()
+
+
 def _apply(amendment: Amendment, change: ArticleChange) -> ArticleVersion:
     if change.action not in ACTIONS:
         raise ValidationError(_("Unknown action '%(action)s'.") % {"action": change.action})
@@ -95,16 +115,21 @@ def _apply(amendment: Amendment, change: ArticleChange) -> ArticleVersion:
     article = _find(instrument, change.article)
     if change.action == "create":
         if article is not None:
-            raise ValidationError(_("%(article)s exists already; amend it instead.") % {"article": article.label or article.key})
+            raise ValidationError(
+                _("%(article)s exists already; amend it instead.") % {"article": article.label or article.key}
+            )
         article = _new_article(instrument, change)
     elif article is None:
         raise ValidationError(_("The instrument has no article '%(article)s'.") % {"article": change.article})
     else:
         if article.version_on(on) is None:
-            raise ValidationError(_("%(article)s is not in force on %(date)s.") % {"article": article.label or article.key, "date": on})
+            raise ValidationError(
+                _("%(article)s is not in force on %(date)s.") % {"article": article.label or article.key, "date": on}
+            )
         if article.versions.filter(valid_from__gte=on).exists():
             raise ValidationError(
-                _("%(article)s already has a version from %(date)s or later.") % {"article": article.label or article.key, "date": on}
+                _("%(article)s already has a version from %(date)s or later.")
+                % {"article": article.label or article.key, "date": on}
             )
     repeal = change.action == "repeal"
     if not repeal and not change.provisions:

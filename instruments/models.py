@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.languages import LANGUAGE_CODES
 from instruments.numbering import article_label
 from members.models import NaturalKeyManager
-from core.languages import LANGUAGE_CODES
 
 # The portal's languages (settings.LANGUAGES); an instrument's text exists in each of them.
 
@@ -42,15 +42,22 @@ class Instrument(models.Model):
     title = models.CharField(_("title"), max_length=300)
     short_title = models.CharField(_("short title"), max_length=100)
     source_language = models.CharField(
-        _("language of the source text"), max_length=10, default="zh-hans", choices=settings.LANGUAGES,
+        _("language of the source text"),
+        max_length=10,
+        default="zh-hans",
+        choices=settings.LANGUAGES,
         help_text=_("The language of the text the portal's record comes from."),
     )
     official_languages = ArrayField(
-        models.CharField(max_length=10), verbose_name=_("languages with an official text entered"),
-        default=list, blank=True,
+        models.CharField(max_length=10),
+        verbose_name=_("languages with an official text entered"),
+        default=list,
+        blank=True,
         help_text=_("Other languages are marked as unofficial translations."),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record publishes the text."))
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the record publishes the text.")
+    )
     position = models.PositiveSmallIntegerField(_("display order"), unique=True)
 
     objects = NaturalKeyManager("slug")
@@ -75,12 +82,6 @@ class Instrument(models.Model):
 
     def natural_key(self):
         return (self.slug,)
-
-    def as_of(self, on: datetime.date):
-        """The instrument's text as in force on ``on`` (see ``instruments.texts``)."""
-        from instruments.texts import instrument_as_of
-
-        return instrument_as_of(self, on=on)
 
     def text_status(self, language: str) -> str:
         """'source', 'official' or 'unofficial': what the text in ``language`` is."""
@@ -138,7 +139,9 @@ class Article(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
     number = models.CharField(
-        _("number"), max_length=10, blank=True,
+        _("number"),
+        max_length=10,
+        blank=True,
         help_text=_("As the text numbers it: '4', or '4-2' for an article inserted after article 4."),
     )
     key = models.SlugField(_("key"), max_length=60, help_text=_("Stable anchor, for example 'art-4-2'."))
@@ -201,7 +204,9 @@ class Amendment(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.AMENDMENT)
     effective_on = models.DateField(_("in force from"))
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True, help_text=_("Empty when the record does not say."))
+    adopted_on = models.DateField(
+        _("adopted on"), null=True, blank=True, help_text=_("Empty when the record does not say.")
+    )
     # Text, not a link: sessions and resolutions live elsewhere and link to amendments themselves.
     body = models.CharField(_("adopting body"), max_length=30, choices=Body.choices, blank=True)
     session = models.CharField(
@@ -209,7 +214,8 @@ class Amendment(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     scope_recorded = models.BooleanField(
-        _("the record says what it changed"), default=True,
+        _("the record says what it changed"),
+        default=True,
         help_text=_("Untick when the record gives the date of the amendment but not the provisions it changed."),
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
@@ -291,9 +297,7 @@ class ArticleVersion(models.Model):
             if self.amendment.instrument_id != self.article.instrument_id:
                 raise ValidationError(_("The amendment belongs to another instrument than the article."))
             if self.valid_from and self.valid_from != self.amendment.effective_on:
-                raise ValidationError(
-                    {"valid_from": _("A version comes into force on the day its amendment does.")}
-                )
+                raise ValidationError({"valid_from": _("A version comes into force on the day its amendment does.")})
 
 
 class ParagraphQuerySet(models.QuerySet):
@@ -326,13 +330,21 @@ class Paragraph(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     number = models.CharField(
-        _("number"), max_length=20, blank=True,
+        _("number"),
+        max_length=20,
+        blank=True,
         help_text=_("Stable number of the provision: '2' for paragraph 2, '2.1' for its item 1; empty for a lead-in."),
     )
     status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.TEXT)
     text = models.TextField(_("text"), blank=True)
-    note = models.CharField(_("amendment note"), max_length=200, blank=True, help_text=_("As the text prints it, e.g. (2016.9.27 revised)."))
-    remark = models.TextField(_("editorial remark"), blank=True, help_text=_("How the wording was reconstructed, or what the record says instead."))
+    note = models.CharField(
+        _("amendment note"), max_length=200, blank=True, help_text=_("As the text prints it, e.g. (2016.9.27 revised).")
+    )
+    remark = models.TextField(
+        _("editorial remark"),
+        blank=True,
+        help_text=_("How the wording was reconstructed, or what the record says instead."),
+    )
 
     objects = ParagraphQuerySet.as_manager()
 

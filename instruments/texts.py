@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import formats
 
+from core.languages import other_language_fields
 from instruments.diffing import Segment, diff
 from instruments.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
-from core.languages import other_language_fields
 
 
 @dataclass

@@ -1,20 +1,16 @@
 """Public pages of the Charter and the Regulations: the text on a day, its history, one article's
 history, and the PDF."""
 
-import datetime
-import re
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
 
-from instruments.pdf import render_pdf
-from instruments.texts import article_history, instrument_history
-from instruments.models import Article, Instrument
-from instruments.models import url_name
 from core.params import date_parameter
+from instruments.models import Article, Instrument, url_name
+from instruments.pdf import render_pdf
+from instruments.texts import article_history, instrument_as_of, instrument_history
 
 # Path of each instrument's pages under the language prefix (instruments/urls.py builds them).
 INSTRUMENT_PATHS = {
@@ -22,6 +18,8 @@ INSTRUMENT_PATHS = {
     "committee-regulation": "regulations/committees/",
     "dues-regulation": "regulations/dues/",
 }
+
+
 def instrument_context(request, instrument: Instrument) -> dict:
     """What every page of an instrument shows: the other instruments and what this language's text is."""
     language = get_language()
@@ -42,7 +40,7 @@ def text_context(request, slug) -> dict:
     """The context of the text page and the PDF; raises BadParameter for a bad ?on=."""
     on = date_parameter(request)
     instrument = get_object_or_404(Instrument, slug=slug)
-    text = instrument.as_of(on)
+    text = instrument_as_of(instrument, on=on)
     return instrument_context(request, instrument) | {
         "text": text,
         "on": on,

@@ -4,11 +4,11 @@ from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.history_admin import RecordHistoryAdmin
+from core.importexport import AllOrNothingImportMixin
 from members.membership import sync_from_history
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
 from members.resources import NAME_FIELDS, MemberGovernmentResource
-from core.history_admin import RecordHistoryAdmin
-from core.importexport import AllOrNothingImportMixin
 
 
 @admin.register(Country)

@@ -81,7 +81,9 @@ class MemberGovernment(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="governments", verbose_name=_("country"))
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="governments", verbose_name=_("country")
+    )
     kind = models.CharField(_("kind of government"), max_length=40, choices=Kind.choices)
     # Derived from the membership history by members.membership.sync_from_history();
     # stored so that lists can filter and sort without reading the history.
@@ -158,14 +160,17 @@ class MembershipEvent(models.Model):
         EXPELLED = "expelled", _("expelled")
 
     member = models.ForeignKey(
-        MemberGovernment, on_delete=models.CASCADE, related_name="membership_events", verbose_name=_("member government")
+        MemberGovernment,
+        on_delete=models.CASCADE,
+        related_name="membership_events",
+        verbose_name=_("member government"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    membership_type = models.CharField(
-        _("membership type afterwards"), max_length=20, choices=MembershipType.choices
-    )
+    membership_type = models.CharField(_("membership type afterwards"), max_length=20, choices=MembershipType.choices)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Empty when the record gives no date."))
-    date_precision = models.CharField(_("precision of the date"), max_length=5, choices=DatePrecision.choices, blank=True)
+    date_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=DatePrecision.choices, blank=True
+    )
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))
 
@@ -239,7 +244,10 @@ class LiaisonContact(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     languages = ArrayField(
-        models.CharField(max_length=10), verbose_name=_("languages"), default=list, blank=True,
+        models.CharField(max_length=10),
+        verbose_name=_("languages"),
+        default=list,
+        blank=True,
         help_text=_("Language codes, for example en, ko, ru."),
     )
 

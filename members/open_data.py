@@ -5,10 +5,10 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
-from members.membership import partial_iso
-from members.models import MemberGovernment
 from core.importexport import escape_row
 from core.languages import LANGUAGE_CODES
+from members.membership import partial_iso
+from members.models import MemberGovernment
 
 TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observer", "former": "former"}
 

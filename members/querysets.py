@@ -24,10 +24,9 @@ class MemberGovernmentQuerySet(models.QuerySet):
         Undated events count as earlier than any date (they come from older records); a
         government with no event on or before ``on`` gets NULL (not yet attached).
         """
-        from members.models import MembershipEvent
-
+        membership_event = self.model._meta.get_field("membership_events").related_model
         latest = (
-            MembershipEvent.objects.filter(member=OuterRef("pk"))
+            membership_event.objects.filter(member=OuterRef("pk"))
             .filter(Q(date__lte=on) | Q(date__isnull=True))
             .order_by(models.F("date").desc(nulls_last=True), "-pk")
             .values("membership_type")[:1]
@@ -37,7 +36,6 @@ class MemberGovernmentQuerySet(models.QuerySet):
     def members_on(self, on):
         """Governments that were full members on date ``on``, by their membership history."""
         return self.with_type_on(on).filter(type_on="member")
-
 
     def search(self, text):
         """Governments whose name in any of the six languages contains ``text``."""

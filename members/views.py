@@ -4,13 +4,18 @@ from itertools import groupby
 
 from django.shortcuts import render
 
-from members.models import MemberGovernment, MembershipType
 from core.languages import localized_fields
+from members.models import MemberGovernment, MembershipType
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
 DIRECTORY_COLUMNS = [
-    "slug", "membership_type", "list_position", "country__code", "country__display_order",
-    *localized_fields("name"), *[f"country__{field}" for field in localized_fields("name")],
+    "slug",
+    "membership_type",
+    "list_position",
+    "country__code",
+    "country__display_order",
+    *localized_fields("name"),
+    *[f"country__{field}" for field in localized_fields("name")],
 ]
 
 # Types a visitor may filter by; former members are listed only when asked for.
@@ -45,4 +50,3 @@ def directory(request):
             "query": query,
         },
     )
-

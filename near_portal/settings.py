@@ -9,7 +9,7 @@ import hashlib
 from datetime import timedelta
 from pathlib import Path
 
-from csp.constants import NONE, NONCE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environ import Env
 
@@ -27,9 +27,7 @@ else:
     if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
 
-ALLOWED_HOSTS = env.list(
-    "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
-)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
@@ -220,7 +218,7 @@ THIRD_PARTY_STYLE_ATTRIBUTES = ["border-top: 0", "padding: 0;", "font-weight: bo
 
 def csp_hash(value: str) -> str:
     """The CSP source expression allowing exactly this inline text."""
-    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()
+    return f"'sha256-{base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()}'"
 
 
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere, the admin

@@ -6,23 +6,19 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.template import loader
+from django.utils import timezone
 from django.views import defaults
-
-from core.params import BadParameter
-from core.uploads import UploadTooLarge
-
 from modeltranslation.utils import build_localized_fieldname
 
 from assemblies.models import ResolutionEffect
 from committees.models import Committee, CoordinatorTerm
 from core.languages import LANGUAGE_CODES
-from core.params import date_parameter
+from core.params import BadParameter, date_parameter
+from core.uploads import UploadTooLarge
 from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
 
@@ -79,7 +75,9 @@ def committee_detail(request, slug):
     on = date_parameter(request)
     participants = MemberGovernment.objects.select_related("country")
     committee = get_object_or_404(
-        Committee.objects.for_listing(on).prefetch_related(Prefetch("participants", queryset=participants), "predecessors"),
+        Committee.objects.for_listing(on).prefetch_related(
+            Prefetch("participants", queryset=participants), "predecessors"
+        ),
         slug=slug,
     )
     events = Event.objects.published().for_committee(committee).for_listing().order_by("-start_date", "title")

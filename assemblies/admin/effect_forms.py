@@ -22,7 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from assemblies.effect_parameters import PARAMETER_KINDS, UNDO_KEY, set_parameters
+from assemblies.models import ResolutionEffect
 from committees.models import Committee, CoordinatorTerm
+from dues.models import AssessmentPeriod, DuesDecision, DuesRate
 from instruments.amendment_form import (
     AmendmentSummaryForm,
     ArticleChangeFormSet,
@@ -31,10 +34,7 @@ from instruments.amendment_form import (
     language_values,
 )
 from instruments.amendments import ArticleChange
-from assemblies.effect_parameters import PARAMETER_KINDS, UNDO_KEY, set_parameters
-from assemblies.models import ResolutionEffect
 from instruments.models import Instrument
-from dues.models import AssessmentPeriod, DuesDecision, DuesRate
 from members.models import MemberGovernment
 
 Kind = ResolutionEffect.Kind
@@ -85,6 +85,7 @@ class EffectParametersForm(forms.Form):
 
 # --- Coordinator change: Committee Regulation art. 5(2), 5(7)-(8) ---------------------------------
 
+
 class CoordinatorChangeForm(EffectParametersForm):
     """Which committee; which coordinator leaves, if one does. The incoming one is the government concerned."""
 
@@ -92,7 +93,9 @@ class CoordinatorChangeForm(EffectParametersForm):
         Committee.objects.all(), to_field_name="slug", label=label_of(CoordinatorTerm, "committee")
     )
     outgoing = forms.ModelChoiceField(
-        MemberGovernment.objects.all(), to_field_name="slug", required=False,
+        MemberGovernment.objects.all(),
+        to_field_name="slug",
+        required=False,
         label=gettext_lazy("Outgoing coordinator"),
         help_text=gettext_lazy("Empty: the government concerned joins the coordinators as co-coordinator."),
     )
@@ -110,29 +113,38 @@ class CoordinatorChangeForm(EffectParametersForm):
 
 # --- Decision on dues: Charter art. 8(2), 8(8); Dues Regulation art. 5 --------------------------------
 
+
 class DuesDecisionForm(EffectParametersForm):
     """The kind of decision, its title and summary, and the figures a rate or an assessment sets."""
 
     kind = forms.ChoiceField(label=label_of(DuesDecision, "kind"), choices=DuesDecision.Kind.choices)
     slug = forms.CharField(
-        label=label_of(DuesDecision, "slug"), required=False, max_length=80,
+        label=label_of(DuesDecision, "slug"),
+        required=False,
+        max_length=80,
         help_text=gettext_lazy("Empty: made from the session, the agenda item, the motion and the effect."),
     )
     amount_usd = forms.DecimalField(
-        label=label_of(DuesRate, "amount_usd"), required=False, max_digits=12, decimal_places=2,
+        label=label_of(DuesRate, "amount_usd"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
         help_text=gettext_lazy("For a rate of the dues, with the fiscal year it applies from."),
     )
     from_fiscal_year = forms.IntegerField(label=label_of(DuesRate, "from_fiscal_year"), required=False)
     first_fiscal_year = forms.IntegerField(
-        label=label_of(AssessmentPeriod, "first_fiscal_year"), required=False,
+        label=label_of(AssessmentPeriod, "first_fiscal_year"),
+        required=False,
         help_text=gettext_lazy("For fiscal years assessed, with the next two fields."),
     )
     last_fiscal_year = forms.IntegerField(
-        label=label_of(AssessmentPeriod, "last_fiscal_year"), required=False,
+        label=label_of(AssessmentPeriod, "last_fiscal_year"),
+        required=False,
         help_text=AssessmentPeriod._meta.get_field("last_fiscal_year").help_text,
     )
     includes_associate_members = forms.BooleanField(
-        label=label_of(AssessmentPeriod, "includes_associate_members"), required=False,
+        label=label_of(AssessmentPeriod, "includes_associate_members"),
+        required=False,
         help_text=AssessmentPeriod._meta.get_field("includes_associate_members").help_text,
     )
 
@@ -155,15 +167,21 @@ class DuesDecisionForm(EffectParametersForm):
 
     def initial_from(self, parameters):
         names = ("kind", "slug", *(name for figures in self.FIGURES.values() for name in figures))
-        return {name: parameters[name] for name in names if name in parameters} | language_initial(
-            parameters.get("title"), "title"
-        ) | language_initial(parameters.get("summary"), "summary")
+        return (
+            {name: parameters[name] for name in names if name in parameters}
+            | language_initial(parameters.get("title"), "title")
+            | language_initial(parameters.get("summary"), "summary")
+        )
 
     def parameters(self):
         data = self.cleaned_data
         kind = data["kind"]
-        parameters = {"kind": kind, "title": present_texts(data, "title"), "summary": present_texts(data, "summary"),
-                      "slug": data["slug"]}
+        parameters = {
+            "kind": kind,
+            "title": present_texts(data, "title"),
+            "summary": present_texts(data, "summary"),
+            "slug": data["slug"],
+        }
         parameters.update({name: data[name] for name in self.FIGURES.get(kind, ())})
         if parameters.get("amount_usd") is not None:
             parameters["amount_usd"] = f"{parameters['amount_usd']:.2f}"  # the parser reads a string with cents
@@ -289,7 +307,8 @@ def parameters_view(model_admin, request, effect_id, inline):
     """
     effect = get_object_or_404(
         ResolutionEffect.objects.select_related("motion__agenda_item__session", "member"),
-        pk=effect_id, kind__in=PARAMETER_KINDS,
+        pk=effect_id,
+        kind__in=PARAMETER_KINDS,
     )
     motion = effect.motion
     if not inline.has_view_or_change_permission(request, motion):

@@ -23,7 +23,8 @@ from members.models import MemberGovernment, MembershipType
 class AttendanceRowForm(forms.Form):
     member = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(
-        label=gettext_lazy("attendance"), required=False,
+        label=gettext_lazy("attendance"),
+        required=False,
         choices=[("", gettext_lazy("not recorded")), *Attendance.Status.choices],
     )
     delegates = forms.CharField(label=gettext_lazy("delegates"), required=False, max_length=300)
@@ -33,14 +34,17 @@ class AttendanceRowForm(forms.Form):
 class BallotRowForm(forms.Form):
     member = forms.IntegerField(widget=forms.HiddenInput)
     choice = forms.ChoiceField(
-        label=gettext_lazy("vote"), required=False, choices=[("", gettext_lazy("no vote")), *Ballot.Choice.choices],
+        label=gettext_lazy("vote"),
+        required=False,
+        choices=[("", gettext_lazy("no vote")), *Ballot.Choice.choices],
         widget=forms.Select(attrs={"data-ballot": ""}),
     )
 
 
 class CloseForm(forms.Form):
     closed_on = forms.DateField(
-        label=gettext_lazy("closed on"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=gettext_lazy("closed on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("A day of the session."),
     )
 
@@ -118,12 +122,19 @@ def attendance_grid(model_admin, request, object_id):
             messages.success(request, _("The attendance is saved."))
             return redirect(request.path)
     types = dict(MembershipType.choices)
-    lines = [(g, form, g.pk in voters, types.get(g.type_on, "—")) for g, form in zip(governments, formset)]
+    lines = [(g, form, g.pk in voters, types.get(g.type_on, "—")) for g, form in zip(governments, formset, strict=True)]
     return TemplateResponse(
         request,
         "admin/assemblies/attendance_grid.html",
-        _context(model_admin, request, _("Attendance: %(session)s") % {"session": session.title}, session,
-                 formset=formset, lines=lines, voter_count=len(voters)),
+        _context(
+            model_admin,
+            request,
+            _("Attendance: %(session)s") % {"session": session.title},
+            session,
+            formset=formset,
+            lines=lines,
+            voter_count=len(voters),
+        ),
     )
 
 
@@ -140,7 +151,8 @@ def ballot_grid(model_admin, request, object_id):
         messages.error(request, " ".join(error.messages))
         return redirect(reverse("admin:assemblies_motion_change", args=[motion.pk]))
     governments = list(
-        MemberGovernment.objects.filter(pk__in=count.roll).select_related("country")
+        MemberGovernment.objects.filter(pk__in=count.roll)
+        .select_related("country")
         .order_by("country__display_order", "list_position", "name")
     )
     ballots = {b.member_id: b for b in motion.ballots.all()}
@@ -153,7 +165,9 @@ def ballot_grid(model_admin, request, object_id):
             form.cleaned_data["member"]: (
                 polls.BallotRow(
                     choice=form.cleaned_data["choice"],
-                    method=Ballot.Method.WRITTEN if count.roll[form.cleaned_data["member"]] == written else Ballot.Method.IN_ROOM,
+                    method=Ballot.Method.WRITTEN
+                    if count.roll[form.cleaned_data["member"]] == written
+                    else Ballot.Method.IN_ROOM,
                 )
                 if form.cleaned_data["choice"]
                 else None
@@ -170,12 +184,22 @@ def ballot_grid(model_admin, request, object_id):
             messages.success(request, _("The ballots are saved."))
             return redirect(request.path)
     statuses = dict(Attendance.Status.choices)
-    lines = [(g, form, count.roll[g.pk], statuses[count.roll[g.pk]]) for g, form in zip(governments, formset)]
+    lines = [
+        (g, form, count.roll[g.pk], statuses[count.roll[g.pk]]) for g, form in zip(governments, formset, strict=True)
+    ]
     return TemplateResponse(
         request,
         "admin/assemblies/ballot_grid.html",
-        _context(model_admin, request, _("Ballots: %(motion)s") % {"motion": motion}, motion,
-                 session=session, formset=formset, lines=lines, count=count),
+        _context(
+            model_admin,
+            request,
+            _("Ballots: %(motion)s") % {"motion": motion},
+            motion,
+            session=session,
+            formset=formset,
+            lines=lines,
+            count=count,
+        ),
     )
 
 
@@ -202,9 +226,7 @@ def close_poll_view(model_admin, request, object_id):
                 messages.error(request, message)
         else:
             motion.refresh_from_db()
-            messages.success(
-                request, _("The poll is closed: %(outcome)s.") % {"outcome": motion.get_outcome_display()}
-            )
+            messages.success(request, _("The poll is closed: %(outcome)s.") % {"outcome": motion.get_outcome_display()})
             return redirect(change_url)
     try:
         count = polls.count_poll(motion)
@@ -214,8 +236,16 @@ def close_poll_view(model_admin, request, object_id):
     return TemplateResponse(
         request,
         "admin/assemblies/close_poll.html",
-        _context(model_admin, request, _("Close the poll"), motion, form=form, count=count,
-                 effects=motion.effects.select_related("member"), session=session),
+        _context(
+            model_admin,
+            request,
+            _("Close the poll"),
+            motion,
+            form=form,
+            count=count,
+            effects=motion.effects.select_related("member"),
+            session=session,
+        ),
     )
 
 
@@ -237,6 +267,12 @@ def annul_poll_view(model_admin, request, object_id):
     return TemplateResponse(
         request,
         "admin/assemblies/annul_poll.html",
-        _context(model_admin, request, _("Annul the poll"), motion, form=form,
-                 effects=motion.effects.filter(applied_at__isnull=False)),
+        _context(
+            model_admin,
+            request,
+            _("Annul the poll"),
+            motion,
+            form=form,
+            effects=motion.effects.filter(applied_at__isnull=False),
+        ),
     )

@@ -64,9 +64,15 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     inlines = [AgendaItemInline]
     fieldsets = (
         (None, {"fields": ("working_pages", "body", "number", "key", "extraordinary")}),
-        (gettext_lazy("Dates and place"), {"fields": ("start_date", "end_date", "date_precision", "host", "place", "online", "event")}),
+        (
+            gettext_lazy("Dates and place"),
+            {"fields": ("start_date", "end_date", "date_precision", "host", "place", "online", "event")},
+        ),
         (gettext_lazy("Content"), {"fields": ("theme", "summary", "chair", "source")}),
-        (gettext_lazy("Totals as recorded"), {"fields": ("recorded_attending", "recorded_present", "recorded_written", "recorded_voting")}),
+        (
+            gettext_lazy("Totals as recorded"),
+            {"fields": ("recorded_attending", "recorded_present", "recorded_written", "recorded_voting")},
+        ),
     )
 
     @admin.display(description=gettext_lazy("dates"))
@@ -82,16 +88,23 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         saved = Session.objects.only("body", "key").get(pk=obj.pk)
         return format_html(
             '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
-            reverse("admin:assemblies_session_attendance", args=[obj.pk]), _("Attendance grid"),
-            reverse("admin:assemblies_agendaitem_add"), obj.pk, _("Add an agenda item"),
-            saved.get_absolute_url(), _("Public page"),
+            reverse("admin:assemblies_session_attendance", args=[obj.pk]),
+            _("Attendance grid"),
+            reverse("admin:assemblies_agendaitem_add"),
+            obj.pk,
+            _("Add an agenda item"),
+            saved.get_absolute_url(),
+            _("Public page"),
         )
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<int:object_id>/attendance/", view(lambda request, object_id: grids.attendance_grid(self, request, object_id)),
-                 name="assemblies_session_attendance"),
+            path(
+                "<int:object_id>/attendance/",
+                view(lambda request, object_id: grids.attendance_grid(self, request, object_id)),
+                name="assemblies_session_attendance",
+            ),
             *super().get_urls(),
         ]
 
@@ -124,14 +137,23 @@ class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
             return "—"
         return format_html(
             '<a class="button" href="{}?agenda_item={}">{}</a>',
-            reverse("admin:assemblies_motion_add"), obj.pk, _("Add a motion"),
+            reverse("admin:assemblies_motion_add"),
+            obj.pk,
+            _("Add a motion"),
         )
 
 
 class ResolutionEffectInline(admin.TabularInline):
     model = ResolutionEffect
     fields = (
-        "position", "kind", "member", "membership_type", "effective_on", "parameters_page", "parameters", "description",
+        "position",
+        "kind",
+        "member",
+        "membership_type",
+        "effective_on",
+        "parameters_page",
+        "parameters",
+        "description",
         "changed_record",
     )
     readonly_fields = ("parameters_page", "changed_record")
@@ -148,7 +170,8 @@ class ResolutionEffectInline(admin.TabularInline):
             return "—"
         return format_html(
             '<a class="button" href="{}">{}</a>',
-            reverse("admin:assemblies_motion_effect_parameters", args=[obj.pk]), _("Parameters of this effect"),
+            reverse("admin:assemblies_motion_effect_parameters", args=[obj.pk]),
+            _("Parameters of this effect"),
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -156,7 +179,9 @@ class ResolutionEffectInline(admin.TabularInline):
         if db_field.name == "parameters":
             # What each kind expects (assemblies.effect_parameters), where the effect is entered;
             # the form of "Parameters of this effect" writes it for the person.
-            texts = [_("Easier: save the effect, then fill in its parameters with “Parameters of this effect”. As JSON:")]
+            texts = [
+                _("Easier: save the effect, then fill in its parameters with “Parameters of this effect”. As JSON:")
+            ]
             field.help_text = format_html_join(
                 mark_safe("<br>"), "{}", ((text,) for text in dict.fromkeys([*texts, *PARAMETER_HELP.values()]))
             )
@@ -197,9 +222,22 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     actions = ["close_selected_polls"]
     inlines = [ResolutionEffectInline, BallotInline]
     result_fields = (
-        "working_pages", "status", "outcome", "eligible_count", "present_count", "written_count", "yes_count",
-        "no_count", "abstain_count", "threshold", "quorum_needed", "votes_needed", "closed_on", "closed_at",
-        "closed_by", "annulments_list",
+        "working_pages",
+        "status",
+        "outcome",
+        "eligible_count",
+        "present_count",
+        "written_count",
+        "yes_count",
+        "no_count",
+        "abstain_count",
+        "threshold",
+        "quorum_needed",
+        "votes_needed",
+        "closed_on",
+        "closed_at",
+        "closed_by",
+        "annulments_list",
     )
     readonly_fields = result_fields
 
@@ -216,12 +254,15 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         if obj.status == Motion.Status.OPEN:
             return format_html(
                 '<a class="button" href="{}">{}</a> <a class="button" href="{}">{}</a>',
-                reverse("admin:assemblies_motion_ballots", args=[obj.pk]), _("Ballot grid"),
-                reverse("admin:assemblies_motion_close", args=[obj.pk]), _("Close the poll"),
+                reverse("admin:assemblies_motion_ballots", args=[obj.pk]),
+                _("Ballot grid"),
+                reverse("admin:assemblies_motion_close", args=[obj.pk]),
+                _("Close the poll"),
             )
         if obj.status == Motion.Status.CLOSED:
             return format_html(
-                '<a class="button" href="{}">{}</a>', reverse("admin:assemblies_motion_annul", args=[obj.pk]),
+                '<a class="button" href="{}">{}</a>',
+                reverse("admin:assemblies_motion_annul", args=[obj.pk]),
                 _("Annul the poll"),
             )
         return _("As recorded: no poll in the portal.")
@@ -229,7 +270,9 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     @admin.display(description=gettext_lazy("annulments"))
     def annulments_list(self, obj):
         rows = obj.annulments.select_related("annulled_by") if obj.pk else []
-        return format_html_join("", "<p>{} — {}: {}</p>", ((a.annulled_at, a.annulled_by, a.reason) for a in rows)) or "—"
+        return (
+            format_html_join("", "<p>{} — {}: {}</p>", ((a.annulled_at, a.annulled_by, a.reason) for a in rows)) or "—"
+        )
 
     def has_change_permission(self, request, obj=None):
         # A closed or recorded poll is read-only: only an annulment reopens it.
@@ -254,9 +297,11 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
             path("<int:object_id>/annul/", page(grids.annul_poll_view), name="assemblies_motion_annul"),
             path(
                 "effects/<int:effect_id>/parameters/",
-                view(lambda request, effect_id: effect_forms.parameters_view(
-                    self, request, effect_id, ResolutionEffectInline(Motion, self.admin_site)
-                )),
+                view(
+                    lambda request, effect_id: effect_forms.parameters_view(
+                        self, request, effect_id, ResolutionEffectInline(Motion, self.admin_site)
+                    )
+                ),
                 name="assemblies_motion_effect_parameters",
             ),
             *super().get_urls(),
@@ -326,7 +371,10 @@ class ResolutionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     @admin.display(description=gettext_lazy("what it changed"))
     def effects_list(self, obj):
         effects = obj.motion.effects.all()
-        return format_html_join("", "<p>{}: {}</p>", ((e.get_kind_display(), admin_link(e.target)) for e in effects)) or "—"
+        return (
+            format_html_join("", "<p>{}: {}</p>", ((e.get_kind_display(), admin_link(e.target)) for e in effects))
+            or "—"
+        )
 
     def has_add_permission(self, request):
         return False

@@ -57,9 +57,13 @@ class SessionQuerySet(models.QuerySet):
 
     def for_public_list(self, body):
         """Sessions of ``body`` with what the public list shows, in one query."""
-        return self.of_body(body).select_related("host", "chair").annotate(
-            resolution_count=models.Count(
-                "agenda_items__motions", filter=models.Q(agenda_items__motions__outcome="adopted"), distinct=True
+        return (
+            self.of_body(body)
+            .select_related("host", "chair")
+            .annotate(
+                resolution_count=models.Count(
+                    "agenda_items__motions", filter=models.Q(agenda_items__motions__outcome="adopted"), distinct=True
+                )
             )
         )
 
@@ -73,13 +77,18 @@ class Session(models.Model):
 
     body = models.CharField(_("body"), max_length=20, choices=Body.choices)
     number = models.PositiveSmallIntegerField(
-        _("number"), null=True, blank=True, help_text=_("The ordinal the record gives (12 for the 12th); empty when it gives none.")
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("The ordinal the record gives (12 for the 12th); empty when it gives none."),
     )
     key = models.SlugField(
         _("key"),
         max_length=40,
         blank=True,
-        help_text=_("The session's address: its number, or for a session without a number a key such as 2019-extraordinary."),
+        help_text=_(
+            "The session's address: its number, or for a session without a number a key such as 2019-extraordinary."
+        ),
     )
     # Charter art. 10(1) as amended 2018-10-29: the Working Committee's chair may convene extraordinary sessions.
     extraordinary = models.BooleanField(_("extraordinary session"), default=False)
@@ -89,7 +98,11 @@ class Session(models.Model):
         _("precision of the dates"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     host = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions_hosted",
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions_hosted",
         verbose_name=_("host government"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -97,15 +110,25 @@ class Session(models.Model):
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     chair = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions_chaired",
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions_chaired",
         verbose_name=_("chair government"),
     )
     event = models.OneToOneField(
-        "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="assemblies_session",
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assemblies_session",
         verbose_name=_("event"),
     )
     # Historical sessions: the totals the record gives, shown "as recorded".
-    recorded_attending = models.PositiveSmallIntegerField(_("governments attending, as recorded"), null=True, blank=True)
+    recorded_attending = models.PositiveSmallIntegerField(
+        _("governments attending, as recorded"), null=True, blank=True
+    )
     recorded_present = models.PositiveSmallIntegerField(_("members present, as recorded"), null=True, blank=True)
     recorded_written = models.PositiveSmallIntegerField(_("written resolutions, as recorded"), null=True, blank=True)
     recorded_voting = models.PositiveSmallIntegerField(_("members voting, as recorded"), null=True, blank=True)
@@ -120,7 +143,9 @@ class Session(models.Model):
         constraints = [
             # A body numbers each session once.
             models.UniqueConstraint(
-                fields=["body", "number"], condition=models.Q(number__isnull=False), name="session_unique_number_per_body"
+                fields=["body", "number"],
+                condition=models.Q(number__isnull=False),
+                name="session_unique_number_per_body",
             ),
             models.UniqueConstraint(fields=["body", "key"], name="session_unique_key_per_body"),
             # Every session has an address.
@@ -218,7 +243,11 @@ class Officer(models.Model):
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     government = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, null=True, blank=True, related_name="offices",
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
         verbose_name=_("government"),
     )
     person_name = models.CharField(_("name of the person"), max_length=150, blank=True)
@@ -226,13 +255,23 @@ class Officer(models.Model):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="officers", verbose_name=_("country")
     )
     elected_at = models.ForeignKey(
-        Session, on_delete=models.PROTECT, null=True, blank=True, related_name="officers_elected",
+        Session,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="officers_elected",
         verbose_name=_("elected at"),
     )
-    term_start = models.DateField(_("term starts"), null=True, blank=True, help_text=_("Empty when the record does not say."))
-    term_end = models.DateField(_("term ends"), null=True, blank=True, help_text=_("Empty while in office or when the record does not say."))
+    term_start = models.DateField(
+        _("term starts"), null=True, blank=True, help_text=_("Empty when the record does not say.")
+    )
+    term_end = models.DateField(
+        _("term ends"), null=True, blank=True, help_text=_("Empty while in office or when the record does not say.")
+    )
     in_office_on = models.DateField(
-        _("recorded in office on"), null=True, blank=True,
+        _("recorded in office on"),
+        null=True,
+        blank=True,
         help_text=_("A date on which the record shows the officer in office, when the term's dates are not recorded."),
     )
     in_office_precision = models.CharField(
@@ -247,11 +286,13 @@ class Officer(models.Model):
         constraints = [
             # Charter art. 7(1): the chair is the head of a member government.
             models.CheckConstraint(
-                condition=~models.Q(role="chair") | models.Q(government__isnull=False), name="officer_chair_has_government"
+                condition=~models.Q(role="chair") | models.Q(government__isnull=False),
+                name="officer_chair_has_government",
             ),
             # Charter art. 7(2): auditors are chosen per country.
             models.CheckConstraint(
-                condition=~models.Q(role="auditor") | models.Q(country__isnull=False), name="officer_auditor_has_country"
+                condition=~models.Q(role="auditor") | models.Q(country__isnull=False),
+                name="officer_auditor_has_country",
             ),
             models.CheckConstraint(
                 condition=models.Q(term_start__isnull=True)
@@ -281,7 +322,10 @@ class Officer(models.Model):
                 expressions=[
                     (
                         models.Func(
-                            "term_start", "term_end", models.Value("[]"), function="DATERANGE",
+                            "term_start",
+                            "term_end",
+                            models.Value("[]"),
+                            function="DATERANGE",
                             output_field=DateRangeField(),
                         ),
                         RangeOperators.OVERLAPS,
@@ -317,7 +361,9 @@ class Attendance(models.Model):
     # A written resolution counts as present and voting (12th General Assembly: 29 + 21 = 50).
     COUNTED_PRESENT = (Status.PRESENT, Status.WRITTEN)
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session"))
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
     member = models.ForeignKey(
         MemberGovernment, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("member government")
     )
@@ -342,7 +388,9 @@ class Attendance(models.Model):
 class AgendaItem(models.Model):
     """An item on a session's agenda; its kind of decision sets the quorum and majority."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("session"))
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("session")
+    )
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"), blank=True)

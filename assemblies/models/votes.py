@@ -34,7 +34,9 @@ class Motion(models.Model):
         REJECTED = "rejected", _("rejected")
         NO_QUORUM = "no_quorum", _("no quorum")
 
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="motions", verbose_name=_("agenda item"))
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="motions", verbose_name=_("agenda item")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text = models.TextField(_("motion"))
     note = models.TextField(_("note"), blank=True, help_text=_("For example how the record says the vote was taken."))
@@ -54,7 +56,11 @@ class Motion(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("closed by"),
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
@@ -94,9 +100,7 @@ class Motion(models.Model):
                 | models.Q(no_count__isnull=True)
                 | models.Q(abstain_count__isnull=True)
                 | models.Q(present_count__isnull=True)
-                | models.Q(
-                    present_count__gte=models.F("yes_count") + models.F("no_count") + models.F("abstain_count")
-                ),
+                | models.Q(present_count__gte=models.F("yes_count") + models.F("no_count") + models.F("abstain_count")),
                 name="motion_votes_within_present",
             ),
             models.CheckConstraint(
@@ -141,7 +145,11 @@ class Ballot(models.Model):
     method = models.CharField(_("cast"), max_length=10, choices=Method.choices, default=Method.IN_ROOM)
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("recorded by"),
     )
 
@@ -168,14 +176,18 @@ class Ballot(models.Model):
     def _refuse_when_locked(self):
         status = Motion.objects.filter(pk=self.motion_id).values_list("status", flat=True).first()
         if status is not None and status != Motion.Status.OPEN:
-            raise ValidationError(_("The poll on this motion is closed: its ballots cannot change."), code="poll_closed")
+            raise ValidationError(
+                _("The poll on this motion is closed: its ballots cannot change."), code="poll_closed"
+            )
 
 
 class RollEntry(models.Model):
     """A government on a motion's roll of voters, as it stood when the poll closed (the snapshot)."""
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="roll", verbose_name=_("motion"))
-    member = models.ForeignKey(MemberGovernment, on_delete=models.PROTECT, related_name="+", verbose_name=_("member government"))
+    member = models.ForeignKey(
+        MemberGovernment, on_delete=models.PROTECT, related_name="+", verbose_name=_("member government")
+    )
     attendance = models.CharField(_("attendance"), max_length=10, choices=Attendance.Status.choices)
     history = HistoricalRecords()
 
@@ -210,7 +222,7 @@ class Resolution(models.Model):
 
 
 class ResolutionEffectQuerySet(models.QuerySet):
-    def sessions_that_made(self, records) -> dict[int, "Session"]:
+    def sessions_that_made(self, records) -> dict:
         """{record pk: the session whose resolution made it} for ``records`` of one model, in one query."""
         records = list(records)
         if not records:
@@ -241,18 +253,27 @@ class ResolutionEffect(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     member = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, null=True, blank=True, related_name="resolution_effects",
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolution_effects",
         verbose_name=_("government concerned"),
     )
     membership_type = models.CharField(
-        _("membership type"), max_length=20, choices=MembershipType.choices, blank=True,
+        _("membership type"),
+        max_length=20,
+        choices=MembershipType.choices,
+        blank=True,
         help_text=_("Admission: member or associate member; change of type: the new type."),
     )
     effective_on = models.DateField(
         _("takes effect on"), null=True, blank=True, help_text=_("Empty: the day the poll closes.")
     )
     parameters = models.JSONField(
-        _("parameters"), default=dict, blank=True,
+        _("parameters"),
+        default=dict,
+        blank=True,
         help_text=_("What an amendment, coordinator change or dues decision needs, as its function expects it."),
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -264,6 +285,10 @@ class ResolutionEffect(models.Model):
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 
     objects = ResolutionEffectQuerySet.as_manager()
+
+    # The parser of each kind's parameters, ``assemblies.effect_parameters.parse``, set by the
+    # app's ``ready()``: it reads other apps' records, and that module imports this one.
+    parse_parameters = None
 
     class Meta:
         ordering = ["motion", "position"]
@@ -296,11 +321,9 @@ class ResolutionEffect(models.Model):
     def clean(self):
         # An effect not yet applied must carry the parameters its kind needs; once it is linked to
         # the record it changed, that record is what counts (historical effects carry none).
-        from assemblies.effect_parameters import parse
-
         if self.object_id is None and self.kind in self.Kind.values:
             try:
-                parse(self)
+                self.parse_parameters(self)
             except ValidationError as error:
                 raise ValidationError({"parameters": error.messages}) from None
 

@@ -9,7 +9,13 @@ import datetime
 # What happened, in each language; a deleted item's text already says so, so its note is a date.
 KINDS = {
     "en": {"new": "new", "amended": "amended", "renamed": "renamed", "merged": "merged", "deleted": ""},
-    "mn": {"new": "шинээр нэмсэн", "amended": "өөрчилсөн", "renamed": "нэрийг өөрчилсөн", "merged": "нэгтгэсэн", "deleted": ""},
+    "mn": {
+        "new": "шинээр нэмсэн",
+        "amended": "өөрчилсөн",
+        "renamed": "нэрийг өөрчилсөн",
+        "merged": "нэгтгэсэн",
+        "deleted": "",
+    },
     "zh_hans": {"new": "新设", "amended": "修订", "renamed": "名称变更", "merged": "统合", "deleted": ""},
     "ko": {"new": "신설", "amended": "개정", "renamed": "명칭변경", "merged": "통합", "deleted": ""},
     "ja": {"new": "新設", "amended": "改正", "renamed": "名称変更", "merged": "統合", "deleted": ""},

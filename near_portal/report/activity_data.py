@@ -9,9 +9,10 @@ import datetime
 
 from django.db.models import Prefetch
 
+from assemblies.models import AgendaItem, Motion, Session
 from committees.models import Committee
 from events.models import Event, Participation
-from assemblies.models import AgendaItem, Motion, Session
+from instruments import texts
 from instruments.models import Instrument
 
 
@@ -60,4 +61,4 @@ def events_held_in(year: int, events) -> list[Event]:
 def instrument_as_of(slug: str, on: datetime.date):
     """The instrument ``slug`` as in force on ``on`` (``instruments.texts``), or None. Five queries."""
     instrument = Instrument.objects.filter(slug=slug).first()
-    return instrument.as_of(on) if instrument else None
+    return texts.instrument_as_of(instrument, on=on) if instrument else None

@@ -17,7 +17,6 @@ from members.models import MembershipType
 from near_portal.report import data
 from near_portal.report.sections import ReportRequest, SectionContent, provides
 
-
 # The secretariat's descriptive subsections, in the order of the 2018 edition.
 SECRETARIAT_TEXTS = [
     ("establishment", _("Establishment")),
@@ -73,11 +72,17 @@ def member_list(report: ReportRequest):
         "report/sections/member_list.html",
         {
             "member_groups": [
-                {"country": group["country"], "count": len(group["governments"]), "rows": two_columns(group["governments"])}
+                {
+                    "country": group["country"],
+                    "count": len(group["governments"]),
+                    "rows": two_columns(group["governments"]),
+                }
                 for group in listed[MembershipType.MEMBER]
             ],
             "associates": [
-                (government, group["country"]) for group in listed[MembershipType.ASSOCIATE] for government in group["governments"]
+                (government, group["country"])
+                for group in listed[MembershipType.ASSOCIATE]
+                for government in group["governments"]
             ],
             **membership_counts(listed),
         },

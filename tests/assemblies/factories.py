@@ -39,7 +39,9 @@ def vote(motion, members, choice):
         rows={
             m.pk: polls.BallotRow(
                 choice=choice,
-                method=Ballot.Method.WRITTEN if statuses.get(m.pk) == Attendance.Status.WRITTEN else Ballot.Method.IN_ROOM,
+                method=Ballot.Method.WRITTEN
+                if statuses.get(m.pk) == Attendance.Status.WRITTEN
+                else Ballot.Method.IN_ROOM,
             )
             for m in members
         },

@@ -66,7 +66,7 @@ def test_the_ballot_grid_shows_the_live_tally_and_saves_ballots(staff):
     choices = {m.pk: "yes" for m in roll[:34]} | {m.pk: "no" for m in roll[34:40]}
     assert staff.post(url, grid_post(lines, "choice", choices)).status_code == 302
     assert motion.ballots.filter(choice=Ballot.Choice.YES).count() == 34
-    assert "<dd data-count=\"yes\">34</dd>" in staff.get(url).content.decode()
+    assert '<dd data-count="yes">34</dd>' in staff.get(url).content.decode()
 
 
 def test_the_ballot_grid_reports_a_vote_from_an_absent_government(staff):
@@ -83,7 +83,9 @@ def test_the_ballot_grid_reports_a_vote_from_an_absent_government(staff):
 def test_closing_a_poll_asks_for_confirmation_then_records_the_resolution(staff, secretariat_user):
     session = make_session()
     motion = make_motion(session, DecisionKind.ADMISSION)
-    ResolutionEffect.objects.create(motion=motion, kind="admission", member=MemberGovernment.objects.get(slug="yamaguchi"))
+    ResolutionEffect.objects.create(
+        motion=motion, kind="admission", member=MemberGovernment.objects.get(slug="yamaguchi")
+    )
     roll = voters(session)
     attend(session, roll[:50])
     vote(motion, roll[:40], Ballot.Choice.YES)
@@ -95,8 +97,14 @@ def test_closing_a_poll_asks_for_confirmation_then_records_the_resolution(staff,
     response = staff.post(url, {"closed_on": DAY_WITH_78_VOTERS.isoformat()})
     assert response.status_code == 302
     motion.refresh_from_db()
-    assert (motion.status, motion.outcome, motion.closed_by) == (Motion.Status.CLOSED, Motion.Outcome.ADOPTED, secretariat_user)
-    resolution_page = staff.get(reverse("admin:assemblies_resolution_change", args=[motion.resolution.pk])).content.decode()
+    assert (motion.status, motion.outcome, motion.closed_by) == (
+        Motion.Status.CLOSED,
+        Motion.Outcome.ADOPTED,
+        secretariat_user,
+    )
+    resolution_page = staff.get(
+        reverse("admin:assemblies_resolution_change", args=[motion.resolution.pk])
+    ).content.decode()
     yamaguchi = MemberGovernment.objects.get(slug="yamaguchi")
     link = reverse("admin:members_membergovernment_change", args=[yamaguchi.pk])
     assert f'<a href="{link}">Yamaguchi Prefecture — admitted</a>' in resolution_page
@@ -117,7 +125,8 @@ def test_the_close_action_closes_the_selected_polls_after_confirmation(staff):
     response = staff.post(changelist, {**selection, "confirm": "yes", "closed_on": DAY_WITH_78_VOTERS.isoformat()})
     assert response.status_code == 302
     assert dict(Motion.objects.filter(pk__in=[first.pk, second.pk]).values_list("pk", "outcome")) == {
-        first.pk: "adopted", second.pk: "rejected"
+        first.pk: "adopted",
+        second.pk: "rejected",
     }
 
 
@@ -125,7 +134,9 @@ def test_a_closed_poll_is_read_only_in_the_admin(staff):
     session = make_session()
     motion = make_motion(session, DecisionKind.OTHER)
     attend(session, voters(session)[:45])
-    staff.post(reverse("admin:assemblies_motion_close", args=[motion.pk]), {"closed_on": DAY_WITH_78_VOTERS.isoformat()})
+    staff.post(
+        reverse("admin:assemblies_motion_close", args=[motion.pk]), {"closed_on": DAY_WITH_78_VOTERS.isoformat()}
+    )
     change_url = reverse("admin:assemblies_motion_change", args=[motion.pk])
     page = staff.get(change_url).content.decode()
     assert 'name="_save"' not in page
@@ -138,7 +149,9 @@ def test_annulling_in_the_admin_needs_a_reason_and_reopens_the_poll(staff, secre
     session = make_session()
     motion = make_motion(session, DecisionKind.OTHER)
     attend(session, voters(session)[:45])
-    staff.post(reverse("admin:assemblies_motion_close", args=[motion.pk]), {"closed_on": DAY_WITH_78_VOTERS.isoformat()})
+    staff.post(
+        reverse("admin:assemblies_motion_close", args=[motion.pk]), {"closed_on": DAY_WITH_78_VOTERS.isoformat()}
+    )
     url = reverse("admin:assemblies_motion_annul", args=[motion.pk])
     assert staff.post(url, {"reason": ""}).status_code == 200
     assert Motion.objects.get(pk=motion.pk).status == Motion.Status.CLOSED
@@ -186,8 +199,14 @@ def test_staff_without_the_governance_permissions_cannot_use_the_vote_pages(clie
 
 def test_a_numbered_session_added_without_a_key_gets_its_number_as_key(staff):
     data = {
-        "body": "working_committee", "number": "13", "key": "", "start_date": "2023-05-01", "date_precision": "day",
-        "place_en": "Pohang", "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
+        "body": "working_committee",
+        "number": "13",
+        "key": "",
+        "start_date": "2023-05-01",
+        "date_precision": "day",
+        "place_en": "Pohang",
+        "agenda_items-TOTAL_FORMS": "0",
+        "agenda_items-INITIAL_FORMS": "0",
     }
     response = staff.post(reverse("admin:assemblies_session_add"), data)
     assert response.status_code == 302

@@ -11,21 +11,24 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from committees.models import Committee, CoordinatorTerm
 from assemblies import polls
 from assemblies.models import Ballot, Body, DecisionKind, Motion, Resolution, ResolutionEffect, Session
-from instruments.models import Amendment, Article
+from committees.models import Committee, CoordinatorTerm
 from dues import ledger as dues
 from dues.models import DuesDecision, DuesRate
+from instruments.models import Amendment, Article
 from members.models import MemberGovernment
-from tests.instruments.helpers import article_keys_on, provisions_on
 from tests.assemblies.factories import attend, make_motion, make_session, vote, voters
+from tests.instruments.helpers import article_keys_on, provisions_on
 
 pytestmark = pytest.mark.django_db
 
 Kind = ResolutionEffect.Kind
 OPENS, LAST_DAY = datetime.date(2023, 10, 1), datetime.date(2023, 10, 3)
-NEW_ART_10_1 = {"zh-hans": "一、事务委员会由会员地方政府的局长级官员组成。", "en": "1. The Working Committee consists of officials of director level."}
+NEW_ART_10_1 = {
+    "zh-hans": "一、事务委员会由会员地方政府的局长级官员组成。",
+    "en": "1. The Working Committee consists of officials of director level.",
+}
 
 
 def session_2023(body=Body.GENERAL_ASSEMBLY, number=15):
@@ -59,8 +62,11 @@ def amendment_of_article_10(**change):
 
 # --- Amendments: Charter art. 8(3), 9(2) -----------------------------------------------------------
 
+
 def test_a_charter_amendment_adopted_by_two_thirds_puts_the_new_text_in_force_on_its_day():
-    motion = motion_with(session_2023(), DecisionKind.CHARTER_AMENDMENT, Kind.CHARTER_AMENDMENT, amendment_of_article_10())
+    motion = motion_with(
+        session_2023(), DecisionKind.CHARTER_AMENDMENT, Kind.CHARTER_AMENDMENT, amendment_of_article_10()
+    )
     before = provisions_on("charter", "art-10", "2023-09-30")
     run_poll(motion, present=60, yes=40, no=20)
     motion.refresh_from_db()
@@ -75,7 +81,9 @@ def test_a_charter_amendment_adopted_by_two_thirds_puts_the_new_text_in_force_on
 
 
 def test_a_charter_amendment_with_one_vote_short_of_two_thirds_changes_no_text():
-    motion = motion_with(session_2023(), DecisionKind.CHARTER_AMENDMENT, Kind.CHARTER_AMENDMENT, amendment_of_article_10())
+    motion = motion_with(
+        session_2023(), DecisionKind.CHARTER_AMENDMENT, Kind.CHARTER_AMENDMENT, amendment_of_article_10()
+    )
     amendments = Amendment.objects.count()
     run_poll(motion, present=60, yes=39, no=21)
     assert Motion.objects.get(pk=motion.pk).outcome == Motion.Outcome.REJECTED
@@ -100,12 +108,23 @@ def test_an_amendment_creating_and_repealing_articles_is_reversed_by_annulment(s
         "instrument": "charter",
         "changes": [
             {"article": "17", "action": "repeal"},
-            {"article": "10-2", "action": "create", "title": {"en": "Online sessions", "zh-hans": "线上会议"},
-             "provisions": [{"text": {"zh-hans": "事务委员会可以在线举行。", "en": "The Working Committee may meet online."}}]},
+            {
+                "article": "10-2",
+                "action": "create",
+                "title": {"en": "Online sessions", "zh-hans": "线上会议"},
+                "provisions": [
+                    {"text": {"zh-hans": "事务委员会可以在线举行。", "en": "The Working Committee may meet online."}}
+                ],
+            },
         ],
     }
-    motion = motion_with(session_2023(), DecisionKind.CHARTER_AMENDMENT, Kind.CHARTER_AMENDMENT, parameters,
-                         effective_on=datetime.date(2024, 1, 1))
+    motion = motion_with(
+        session_2023(),
+        DecisionKind.CHARTER_AMENDMENT,
+        Kind.CHARTER_AMENDMENT,
+        parameters,
+        effective_on=datetime.date(2024, 1, 1),
+    )
     run_poll(motion, present=60, yes=45, no=15)
     keys = article_keys_on("charter", "2024-01-01")
     assert "art-17" not in keys and keys.index("art-10-2") == keys.index("art-10") + 1
@@ -124,27 +143,51 @@ def test_an_amendment_creating_and_repealing_articles_is_reversed_by_annulment(s
 def test_the_working_committee_amends_the_committee_regulation():
     parameters = {
         "instrument": "committee-regulation",
-        "changes": [{"article": "9", "provisions": [{"text": {"zh-hans": "本规定由事务委员会修改。", "en": "The Working Committee amends this Regulation."}}]}],
+        "changes": [
+            {
+                "article": "9",
+                "provisions": [
+                    {
+                        "text": {
+                            "zh-hans": "本规定由事务委员会修改。",
+                            "en": "The Working Committee amends this Regulation.",
+                        }
+                    }
+                ],
+            }
+        ],
     }
-    motion = motion_with(session_2023(Body.WORKING_COMMITTEE, 14), DecisionKind.WORKING_COMMITTEE_MATTER,
-                         Kind.REGULATION_AMENDMENT, parameters, description="Art. 9 reworded")
+    motion = motion_with(
+        session_2023(Body.WORKING_COMMITTEE, 14),
+        DecisionKind.WORKING_COMMITTEE_MATTER,
+        Kind.REGULATION_AMENDMENT,
+        parameters,
+        description="Art. 9 reworded",
+    )
     run_poll(motion, present=60, yes=31, no=29)
     amendment = motion.effects.get().target
     assert (amendment.instrument.slug, amendment.body, amendment.session_en, amendment.summary_en) == (
-        "committee-regulation", "working_committee", "14th Working Committee", "Art. 9 reworded"
+        "committee-regulation",
+        "working_committee",
+        "14th Working Committee",
+        "Art. 9 reworded",
     )
     assert provisions_on("committee-regulation", "art-9", "2023-10-01") == {"": ("text", "本规定由事务委员会修改。")}
 
 
 # --- Coordinators: Committee Regulation art. 5(2), 5(7)-(8) ------------------------------------------
 
+
 def test_the_working_committee_replaces_a_coordinator_in_one_step_linked_to_its_resolution(secretariat_user):
     jilin = MemberGovernment.objects.get(slug="jilin")
     tourism = Committee.objects.get(slug="tourism")
     assert not tourism.participants.filter(pk=jilin.pk).exists()
     motion = motion_with(
-        session_2023(Body.WORKING_COMMITTEE, 14), DecisionKind.COORDINATOR_CHANGE, Kind.COORDINATOR_CHANGE,
-        {"committee": "tourism", "outgoing": "henan"}, member=jilin,
+        session_2023(Body.WORKING_COMMITTEE, 14),
+        DecisionKind.COORDINATOR_CHANGE,
+        Kind.COORDINATOR_CHANGE,
+        {"committee": "tourism", "outgoing": "henan"},
+        member=jilin,
     )
     run_poll(motion, present=60, yes=31, no=29)
     henan_term = CoordinatorTerm.objects.get(committee=tourism, member__slug="henan")
@@ -165,8 +208,11 @@ def test_the_working_committee_replaces_a_coordinator_in_one_step_linked_to_its_
 
 def test_a_coordinator_change_naming_a_government_that_does_not_coordinate_changes_nothing():
     motion = motion_with(
-        session_2023(Body.WORKING_COMMITTEE, 14), DecisionKind.COORDINATOR_CHANGE, Kind.COORDINATOR_CHANGE,
-        {"committee": "tourism", "outgoing": "hunan"}, member=MemberGovernment.objects.get(slug="jilin"),
+        session_2023(Body.WORKING_COMMITTEE, 14),
+        DecisionKind.COORDINATOR_CHANGE,
+        Kind.COORDINATOR_CHANGE,
+        {"committee": "tourism", "outgoing": "hunan"},
+        member=MemberGovernment.objects.get(slug="jilin"),
     )
     terms = list(CoordinatorTerm.objects.values_list("pk", "ended_on"))
     with pytest.raises(ValidationError) as error:
@@ -178,15 +224,27 @@ def test_a_coordinator_change_naming_a_government_that_does_not_coordinate_chang
 
 # --- Dues: Charter art. 8(2), 8(8); Dues Regulation art. 5 ------------------------------------------
 
+
 def test_the_general_assembly_sets_a_new_rate_from_a_fiscal_year():
     motion = motion_with(
-        session_2023(), DecisionKind.DUES, Kind.DUES_DECISION,
-        {"kind": "rate", "title": {"en": "Dues of USD 1,200 a year"}, "amount_usd": "1200.00", "from_fiscal_year": 2024},
+        session_2023(),
+        DecisionKind.DUES,
+        Kind.DUES_DECISION,
+        {
+            "kind": "rate",
+            "title": {"en": "Dues of USD 1,200 a year"},
+            "amount_usd": "1200.00",
+            "from_fiscal_year": 2024,
+        },
     )
     run_poll(motion, present=60, yes=40, no=20)
     decision = motion.effects.get().target
     assert (decision.slug, decision.body, decision.session_number, decision.decided_on, decision.kind) == (
-        "general_assembly-15-item-1-motion-1-effect-1", "general_assembly", 15, OPENS, "rate"
+        "general_assembly-15-item-1-motion-1-effect-1",
+        "general_assembly",
+        15,
+        OPENS,
+        "rate",
     )
     assert decision.title_en == "Dues of USD 1,200 a year"
     assert ResolutionEffect.objects.sessions_that_made([decision]) == {decision.pk: motion.agenda_item.session}
@@ -198,14 +256,24 @@ def test_the_general_assembly_sets_a_new_rate_from_a_fiscal_year():
 def test_a_decision_opens_the_first_assessed_fiscal_years():
     assert dues.period_for(2024) is None
     motion = motion_with(
-        session_2023(), DecisionKind.DUES_REGULATION, Kind.DUES_DECISION,
-        {"kind": "assessment", "title": "Dues payable from fiscal year 2024", "first_fiscal_year": 2024, "last_fiscal_year": 2025},
+        session_2023(),
+        DecisionKind.DUES_REGULATION,
+        Kind.DUES_DECISION,
+        {
+            "kind": "assessment",
+            "title": "Dues payable from fiscal year 2024",
+            "first_fiscal_year": 2024,
+            "last_fiscal_year": 2025,
+        },
     )
     run_poll(motion, present=60, yes=31, no=29)
     decision = motion.effects.get().target
     period = dues.period_for(2024)
     assert (period.decision, period.first_fiscal_year, period.last_fiscal_year, period.includes_associate_members) == (
-        decision, 2024, 2025, False
+        decision,
+        2024,
+        2025,
+        False,
     )
     assert dues.period_for(2026) is None
     assert decision.kind == DuesDecision.Kind.ASSESSMENT
@@ -214,12 +282,15 @@ def test_a_decision_opens_the_first_assessed_fiscal_years():
 def test_the_working_committee_cannot_change_the_rate():
     motion = motion_with(
         make_session(body=Body.WORKING_COMMITTEE, start=datetime.date(2019, 9, 1), number=20, key="20"),
-        DecisionKind.DUES_REGULATION, Kind.DUES_DECISION,
+        DecisionKind.DUES_REGULATION,
+        Kind.DUES_DECISION,
         {"kind": "rate", "title": "Dues of USD 500", "amount_usd": "500.00", "from_fiscal_year": 2020},
     )
     with pytest.raises(ValidationError) as error:
         run_poll(motion, present=60, yes=40)
-    assert error.value.messages == ["Only the General Assembly changes the rate of the dues (Dues Regulation art. 5(3))."]
+    assert error.value.messages == [
+        "Only the General Assembly changes the rate of the dues (Dues Regulation art. 5(3))."
+    ]
     assert DuesRate.objects.count() == 1
 
 
@@ -229,7 +300,9 @@ def test_a_failing_dues_effect_undoes_the_admission_before_it():
     tianjin = MemberGovernment.objects.get(slug="tianjin")
     ResolutionEffect.objects.create(motion=motion, position=1, kind=Kind.ADMISSION, member=tianjin)
     ResolutionEffect.objects.create(
-        motion=motion, position=2, kind=Kind.DUES_DECISION,
+        motion=motion,
+        position=2,
+        kind=Kind.DUES_DECISION,
         parameters={"kind": "rate", "title": "Again USD 1,000", "amount_usd": "1000.00", "from_fiscal_year": 2017},
     )
     decisions = DuesDecision.objects.count()
@@ -244,7 +317,9 @@ def test_a_failing_dues_effect_undoes_the_admission_before_it():
 
 def test_annulling_a_dues_decision_removes_it_and_its_rate(secretariat_user):
     motion = motion_with(
-        session_2023(), DecisionKind.DUES, Kind.DUES_DECISION,
+        session_2023(),
+        DecisionKind.DUES,
+        Kind.DUES_DECISION,
         {"kind": "rate", "slug": "rate-2024", "title": "USD 900", "amount_usd": "900.00", "from_fiscal_year": 2024},
     )
     run_poll(motion, present=60, yes=40)
@@ -255,6 +330,7 @@ def test_annulling_a_dues_decision_removes_it_and_its_rate(secretariat_user):
 
 
 # --- Parameters, checked where effects are entered ----------------------------------------------------
+
 
 def parameter_errors(kind, parameters, member=None, language="en"):
     session = Session.objects.filter(body=Body.GENERAL_ASSEMBLY, key="15").first() or session_2023()
@@ -269,21 +345,46 @@ def parameter_errors(kind, parameters, member=None, language="en"):
     "kind, parameters, message",
     [
         (Kind.CHARTER_AMENDMENT, {"instrument": "charter"}, "Parameters: the parameter “changes” is missing."),
-        (Kind.CHARTER_AMENDMENT, {"instrument": "committee-regulation", "changes": [{"article": "2", "action": "repeal"}]},
-         "Committee Regulation is not a charter: choose the effect kind that matches the instrument."),
-        (Kind.REGULATION_AMENDMENT, {"instrument": "statutes", "changes": []},
-         "“instrument”: no instrument is recorded under “statutes”; use one of: charter, committee-regulation, dues-regulation."),
-        (Kind.CHARTER_AMENDMENT, {"instrument": "charter", "changes": [{"article": "10", "action": "rewrite"}]},
-         "Change 1: “action” must be one of amend, create, repeal."),
-        (Kind.CHARTER_AMENDMENT, {"instrument": "charter", "changes": [{"article": "10", "provisions": [{"text": {"en": "x"}}]}]},
-         "Change 1: provision —: the Chinese source text (zh-hans) is missing."),
-        (Kind.COORDINATOR_CHANGE, {"committee": "nowhere"}, "Parameters: “committee”: nothing is recorded under the slug “nowhere”."),
-        (Kind.DUES_DECISION, {"kind": "rate", "title": "x", "amount_usd": "-5", "from_fiscal_year": 2024},
-         "“amount_usd” must be an amount in US dollars above zero, such as “1000.00”."),
-        (Kind.DUES_DECISION, {"kind": "assessment", "title": "x", "first_fiscal_year": 2016},
-         "“first_fiscal_year” must be a fiscal year from 2017 on (Dues Regulation, supplementary provisions art. 1)."),
-        (Kind.DUES_DECISION, {"kind": "deferral", "title": "x", "amount": 3},
-         "Parameters: unknown parameter “amount”; expected one of: kind, slug, summary, title."),
+        (
+            Kind.CHARTER_AMENDMENT,
+            {"instrument": "committee-regulation", "changes": [{"article": "2", "action": "repeal"}]},
+            "Committee Regulation is not a charter: choose the effect kind that matches the instrument.",
+        ),
+        (
+            Kind.REGULATION_AMENDMENT,
+            {"instrument": "statutes", "changes": []},
+            "“instrument”: no instrument is recorded under “statutes”; use one of: charter, committee-regulation, dues-regulation.",
+        ),
+        (
+            Kind.CHARTER_AMENDMENT,
+            {"instrument": "charter", "changes": [{"article": "10", "action": "rewrite"}]},
+            "Change 1: “action” must be one of amend, create, repeal.",
+        ),
+        (
+            Kind.CHARTER_AMENDMENT,
+            {"instrument": "charter", "changes": [{"article": "10", "provisions": [{"text": {"en": "x"}}]}]},
+            "Change 1: provision —: the Chinese source text (zh-hans) is missing.",
+        ),
+        (
+            Kind.COORDINATOR_CHANGE,
+            {"committee": "nowhere"},
+            "Parameters: “committee”: nothing is recorded under the slug “nowhere”.",
+        ),
+        (
+            Kind.DUES_DECISION,
+            {"kind": "rate", "title": "x", "amount_usd": "-5", "from_fiscal_year": 2024},
+            "“amount_usd” must be an amount in US dollars above zero, such as “1000.00”.",
+        ),
+        (
+            Kind.DUES_DECISION,
+            {"kind": "assessment", "title": "x", "first_fiscal_year": 2016},
+            "“first_fiscal_year” must be a fiscal year from 2017 on (Dues Regulation, supplementary provisions art. 1).",
+        ),
+        (
+            Kind.DUES_DECISION,
+            {"kind": "deferral", "title": "x", "amount": 3},
+            "Parameters: unknown parameter “amount”; expected one of: kind, slug, summary, title.",
+        ),
         (Kind.ADMISSION, {"committee": "tourism"}, "An effect of kind “admission” takes no parameters."),
     ],
 )
@@ -316,6 +417,7 @@ def test_effects_already_linked_to_their_record_keep_their_parameters_unchecked(
 
 
 # --- The real data: what the seeds say the resolutions changed ----------------------------------------
+
 
 def real_effect(body, number, kind):
     return ResolutionEffect.objects.get(
@@ -360,7 +462,10 @@ def test_the_real_dues_decisions_are_linked_to_their_resolutions():
         effect = effect_that_made(decision)
         item = effect.motion.agenda_item
         assert (item.session.body, item.session.number, item.title_en, effect.kind) == (
-            body, number, item_title, Kind.DUES_DECISION
+            body,
+            number,
+            item_title,
+            Kind.DUES_DECISION,
         )
     # The deferred implementation of the payment system is among the 12th Assembly's adopted
     # proposals (seed 003), but none of the session's eight agenda items records it.
@@ -378,11 +483,15 @@ def test_ningxias_tourism_term_is_linked_to_the_12th_general_assemblys_item_8():
 
 # --- Admin -------------------------------------------------------------------------------------------
 
+
 def test_the_motion_admin_says_what_parameters_each_effect_kind_takes(client, secretariat_user):
     client.force_login(secretariat_user)
     motion = make_motion(session_2023(), DecisionKind.COORDINATOR_CHANGE)
     body = client.get(reverse("admin:assemblies_motion_change", args=[motion.pk])).content.decode()
-    assert "Coordinator change: {&quot;committee&quot;: &quot;tourism&quot;, &quot;outgoing&quot;: &quot;henan&quot;}" in body
+    assert (
+        "Coordinator change: {&quot;committee&quot;: &quot;tourism&quot;, &quot;outgoing&quot;: &quot;henan&quot;}"
+        in body
+    )
     assert "Dues: {&quot;kind&quot;: &quot;rate&quot;" in body
 
 

@@ -22,7 +22,10 @@ def test_the_recorded_sessions_are_the_ones_the_seeds_name_with_their_numbers():
 def test_the_12th_general_assembly_as_recorded():
     session = Session.objects.select_related("host", "chair").get(body="general_assembly", number=12)
     assert (session.start_date, session.end_date, session.host.slug, session.chair.slug) == (
-        datetime.date(2018, 10, 28), datetime.date(2018, 10, 31), "hunan", "hunan"
+        datetime.date(2018, 10, 28),
+        datetime.date(2018, 10, 31),
+        "hunan",
+        "hunan",
     )
     assert (session.recorded_present, session.recorded_written, session.recorded_voting) == (29, 21, 50)
     kinds = list(session.agenda_items.values_list("decision_kind", flat=True))
@@ -35,7 +38,10 @@ def test_the_12th_general_assembly_as_recorded():
 def test_the_13th_general_assembly_as_recorded():
     session = Session.objects.get(body="general_assembly", number=13)
     assert (session.start_date, session.online, session.host.slug, session.recorded_attending) == (
-        datetime.date(2021, 8, 10), True, "sakha", 76
+        datetime.date(2021, 8, 10),
+        True,
+        "sakha",
+        76,
     )
     assert session.place_ko == "경상북도 포항시"
     assert session.theme_ko == "함께 걸어온 25년, 앞으로 나아갈 동북아 미래"
@@ -56,18 +62,28 @@ def test_resolution_effects_link_the_membership_history():
 def test_every_recorded_effect_is_linked_to_the_record_it_changed():
     linked = ResolutionEffect.objects.order_by("pk").values_list("kind", "content_type__model")
     assert list(linked) == [
-        ("charter_amendment", "amendment"), ("dues_decision", "duesdecision"), ("admission", "membershipevent"),
-        ("dues_decision", "duesdecision"), ("regulation_amendment", "amendment"), ("chair_election", "officer"),
-        ("admission", "membershipevent"), ("dues_decision", "duesdecision"), ("charter_amendment", "amendment"),
-        ("regulation_amendment", "amendment"), ("coordinator_change", "coordinatorterm"), ("chair_election", "officer"),
+        ("charter_amendment", "amendment"),
+        ("dues_decision", "duesdecision"),
+        ("admission", "membershipevent"),
+        ("dues_decision", "duesdecision"),
+        ("regulation_amendment", "amendment"),
+        ("chair_election", "officer"),
+        ("admission", "membershipevent"),
+        ("dues_decision", "duesdecision"),
+        ("charter_amendment", "amendment"),
+        ("regulation_amendment", "amendment"),
+        ("coordinator_change", "coordinatorterm"),
+        ("chair_election", "officer"),
         ("admission", "membershipevent"),
     ]
 
 
 def test_the_chairs_follow_each_other_without_overlap():
-    chairs = list(Officer.objects.filter(role="chair").order_by("term_end").values_list(
-        "government__slug", "term_start", "term_end", "elected_at__number"
-    ))
+    chairs = list(
+        Officer.objects.filter(role="chair")
+        .order_by("term_end")
+        .values_list("government__slug", "term_start", "term_end", "elected_at__number")
+    )
     assert chairs[0] == ("hunan", None, datetime.date(2018, 10, 31), None)
     assert chairs[1] == ("sakha", datetime.date(2018, 11, 1), datetime.date(2021, 8, 10), 12)
     # A running term sorts last (NULL end).
@@ -91,7 +107,12 @@ def test_every_content_field_is_filled_in_the_six_languages():
 def test_loading_the_real_data_twice_changes_nothing():
     from django.core.management import call_command
 
-    before = (Session.objects.count(), Motion.objects.count(), ResolutionEffect.objects.count(), Officer.objects.count())
+    before = (
+        Session.objects.count(),
+        Motion.objects.count(),
+        ResolutionEffect.objects.count(),
+        Officer.objects.count(),
+    )
     call_command("load_near_data", verbosity=0)
     after = (Session.objects.count(), Motion.objects.count(), ResolutionEffect.objects.count(), Officer.objects.count())
     assert before == after == (9, 16, 13, 5)

@@ -27,7 +27,10 @@ def insert_session(**fields):
         ({"number": 12, "key": "12"}, "session_unique_number_per_body"),
         ({"key": "x", "end_date": datetime.date(2029, 12, 31)}, "session_ends_after_it_starts"),
         ({"key": "x", "extraordinary": True}, "session_extraordinary_only_working_committee"),
-        ({"key": "x", "recorded_present": 29, "recorded_written": 21, "recorded_voting": 49}, "session_recorded_totals_add_up"),
+        (
+            {"key": "x", "recorded_present": 29, "recorded_written": 21, "recorded_voting": 49},
+            "session_recorded_totals_add_up",
+        ),
     ],
 )
 def test_a_session_that_breaks_an_invariant_is_refused(fields, constraint):
@@ -44,7 +47,8 @@ def test_a_session_number_is_used_once_per_body_only():
 def test_two_chairs_cannot_be_in_office_on_the_same_day():
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         Officer.objects.create(
-            role=Officer.Role.CHAIR, government=MemberGovernment.objects.get(slug="busan"),
+            role=Officer.Role.CHAIR,
+            government=MemberGovernment.objects.get(slug="busan"),
             term_start=datetime.date(2021, 8, 10),
         )
     assert "officer_chair_terms_do_not_overlap" in str(error.value)
@@ -60,7 +64,11 @@ def test_one_auditor_per_country_per_election():
 
 
 def test_the_form_check_explains_the_overlap_before_the_database_refuses_it():
-    chair = Officer(role=Officer.Role.CHAIR, government=MemberGovernment.objects.get(slug="busan"), term_start=datetime.date(2022, 1, 1))
+    chair = Officer(
+        role=Officer.Role.CHAIR,
+        government=MemberGovernment.objects.get(slug="busan"),
+        term_start=datetime.date(2022, 1, 1),
+    )
     with pytest.raises(ValidationError) as error:
         chair.full_clean()
     assert error.value.messages == ["Another chair is in office during this term: NEAR has one chair at a time."]

@@ -20,8 +20,8 @@ from assemblies.models import (
     Threshold,
 )
 from members.models import MemberGovernment, MembershipEvent
-from tests.instruments.helpers import article_keys_on
 from tests.assemblies.factories import DAY_WITH_78_VOTERS, attend, make_motion, make_session, vote, voters
+from tests.instruments.helpers import article_keys_on
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,9 @@ def test_39_present_of_78_is_no_quorum_even_if_all_vote_yes(secretariat_user):
 
 def test_written_resolutions_count_as_present_and_voting(secretariat_user):
     # The 12th General Assembly: 29 present + 21 written resolutions = 50 members voting.
-    motion = run_poll(make_motion(make_session(), DecisionKind.OTHER), present=29, written=21, yes=50, user=secretariat_user)
+    motion = run_poll(
+        make_motion(make_session(), DecisionKind.OTHER), present=29, written=21, yes=50, user=secretariat_user
+    )
     assert (motion.present_count, motion.written_count, motion.yes_count) == (50, 21, 50)
     assert Ballot.objects.filter(motion=motion, method=Ballot.Method.WRITTEN).count() == 21
 
@@ -188,11 +190,14 @@ def test_a_report_has_no_poll():
 
 # --- Delegation to the Working Committee (Charter art. 9-2) ------------------------------------------
 
+
 def test_the_working_committee_admits_a_member_in_a_year_without_a_general_assembly(secretariat_user):
     session = make_session(body=Body.WORKING_COMMITTEE, start=datetime.date(2019, 6, 20))
     motion = run_poll(admission_motion(session), present=50, yes=34, no=16, user=secretariat_user)
     assert (motion.outcome, motion.eligible_count, motion.threshold) == (
-        Motion.Outcome.ADOPTED, 78, Threshold.TWO_THIRDS_OF_PRESENT
+        Motion.Outcome.ADOPTED,
+        78,
+        Threshold.TWO_THIRDS_OF_PRESENT,
     )
     assert MemberGovernment.objects.get(slug="tianjin").membership_type == "member"
 
@@ -209,6 +214,7 @@ def test_the_working_committee_cannot_admit_in_a_year_with_a_general_assembly():
 
 
 # --- Closed polls are immutable ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def closed_motion(secretariat_user):
@@ -251,12 +257,16 @@ def test_a_poll_closes_only_during_its_session(secretariat_user):
 
 # --- Effects: applied in the same transaction ---------------------------------------------------------
 
+
 def test_a_failing_effect_leaves_nothing_changed(secretariat_user):
     session = make_session()
     motion = admission_motion(session)
     # Valid parameters, but the Charter is amended only under an item of art. 8(3), not this admission's.
     ResolutionEffect.objects.create(
-        motion=motion, position=2, kind=ResolutionEffect.Kind.CHARTER_AMENDMENT, description="Art. 10 amended",
+        motion=motion,
+        position=2,
+        kind=ResolutionEffect.Kind.CHARTER_AMENDMENT,
+        description="Art. 10 amended",
         parameters={"instrument": "charter", "changes": [{"article": "17", "action": "repeal"}]},
     )
     roll = voters(session)
@@ -304,7 +314,9 @@ def test_change_of_type_from_associate_to_member(secretariat_user):
     session = make_session()
     motion = make_motion(session, DecisionKind.ADMISSION)
     hcmc = MemberGovernment.objects.get(slug="ho-chi-minh-city")
-    ResolutionEffect.objects.create(motion=motion, kind=ResolutionEffect.Kind.TYPE_CHANGE, member=hcmc, membership_type="member")
+    ResolutionEffect.objects.create(
+        motion=motion, kind=ResolutionEffect.Kind.TYPE_CHANGE, member=hcmc, membership_type="member"
+    )
     run_poll(motion, present=60, yes=40, no=20, user=secretariat_user)
     hcmc.refresh_from_db()
     assert hcmc.membership_type == "member"
@@ -320,16 +332,22 @@ def test_electing_the_next_chair_ends_the_outgoing_term_on_the_sessions_last_day
     assert ulsan.term_end == datetime.date(2023, 10, 3)
     chair = motion.effects.get().target
     assert (chair.government, chair.elected_at, chair.term_start, chair.term_end) == (
-        busan, session, datetime.date(2023, 10, 4), None
+        busan,
+        session,
+        datetime.date(2023, 10, 4),
+        None,
     )
 
 
 # --- Annulment ------------------------------------------------------------------------------------------
 
+
 def test_annulling_a_poll_reverses_its_effects_keeps_the_audit_and_reopens_it(secretariat_user):
     session = make_session()
     motion = run_poll(admission_motion(session), present=50, yes=40, no=10, user=secretariat_user)
-    annulment = polls.annul_poll(motion=motion, annulled_by=secretariat_user, reason="Two ballots were entered for the wrong government.")
+    annulment = polls.annul_poll(
+        motion=motion, annulled_by=secretariat_user, reason="Two ballots were entered for the wrong government."
+    )
     motion.refresh_from_db()
     assert (motion.status, motion.outcome, motion.yes_count) == (Motion.Status.OPEN, "", None)
     assert MemberGovernment.objects.get(slug="tianjin").membership_type == "observer"
@@ -342,16 +360,25 @@ def test_annulling_a_poll_reverses_its_effects_keeps_the_audit_and_reopens_it(se
     assert PollAnnulment.objects.filter(motion=motion, annulled_by=secretariat_user).count() == 1
     # The ballots can change again, and the poll closes again.
     polls.record_ballots(motion=motion, rows={b.member_id: None for b in motion.ballots.all()[:10]})
-    assert polls.close_poll(motion=motion, closed_by=secretariat_user, on=session.start_date).outcome == Motion.Outcome.REJECTED
+    assert (
+        polls.close_poll(motion=motion, closed_by=secretariat_user, on=session.start_date).outcome
+        == Motion.Outcome.REJECTED
+    )
 
 
 def test_annulling_a_chair_election_restores_the_outgoing_chair(secretariat_user):
     session = make_session(start=datetime.date(2023, 10, 1))
     motion = make_motion(session, DecisionKind.NEXT_ASSEMBLY)
-    ResolutionEffect.objects.create(motion=motion, kind=ResolutionEffect.Kind.CHAIR_ELECTION, member=MemberGovernment.objects.get(slug="busan"))
+    ResolutionEffect.objects.create(
+        motion=motion, kind=ResolutionEffect.Kind.CHAIR_ELECTION, member=MemberGovernment.objects.get(slug="busan")
+    )
     run_poll(motion, present=60, yes=40, user=secretariat_user)
     polls.annul_poll(motion=motion, annulled_by=secretariat_user, reason="Wrong government entered.")
-    assert list(Officer.objects.filter(role=Officer.Role.CHAIR, term_end__isnull=True).values_list("government__slug", flat=True)) == ["ulsan"]
+    assert list(
+        Officer.objects.filter(role=Officer.Role.CHAIR, term_end__isnull=True).values_list(
+            "government__slug", flat=True
+        )
+    ) == ["ulsan"]
 
 
 def test_an_annulment_needs_a_reason(closed_motion, secretariat_user):

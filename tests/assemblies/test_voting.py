@@ -76,7 +76,9 @@ def test_a_coordinator_change_needs_more_than_half_of_the_votes_cast():
 
 
 def test_a_coordinator_change_needs_the_quorum_too():
-    assert decide(COORDINATOR, Tally(eligible=78, present=39, yes=39, no=0, abstain=0)).outcome == Motion.Outcome.NO_QUORUM
+    assert (
+        decide(COORDINATOR, Tally(eligible=78, present=39, yes=39, no=0, abstain=0)).outcome == Motion.Outcome.NO_QUORUM
+    )
 
 
 @pytest.mark.parametrize(
@@ -143,10 +145,14 @@ def test_the_working_committee_never_takes_the_other_art_8_decisions(kind):
 
 
 def test_a_coordinator_is_replaced_by_the_working_committee_only_from_29_october_2018():
-    rule = voting_rule(body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 29), assembly_held_in_year=True)
+    rule = voting_rule(
+        body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 29), assembly_held_in_year=True
+    )
     assert rule.threshold == Threshold.MAJORITY_OF_VOTES_CAST
     with pytest.raises(ValidationError) as before:
-        voting_rule(body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 28), assembly_held_in_year=True)
+        voting_rule(
+            body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 28), assembly_held_in_year=True
+        )
     assert before.value.code == "no_rule"
     with pytest.raises(ValidationError) as at_assembly:
         voting_rule(body=GA, kind=DecisionKind.COORDINATOR_CHANGE, on=AFTER_2018, assembly_held_in_year=True)

@@ -20,11 +20,18 @@ def test_committees_json_gives_every_committee_with_its_terms_and_coordinators_o
     assert tourism["names"]["zh-hans"] == "旅游专门委员会"
     henan, ningxia = tourism["terms"]
     assert henan == {
-        "member": "henan", "country": "CN", "started": None, "ended": None,
-        "appointed_by": {code: "" for code in ("en", "mn", "zh-hans", "ko", "ja", "ru")}, "appointed_on": None,
+        "member": "henan",
+        "country": "CN",
+        "started": None,
+        "ended": None,
+        "appointed_by": {code: "" for code in ("en", "mn", "zh-hans", "ko", "ja", "ru")},
+        "appointed_on": None,
     }
     assert (ningxia["member"], ningxia["started"], ningxia["ended"], ningxia["appointed_on"]) == (
-        "ningxia", "2018-10-29", None, "2018-10-29",
+        "ningxia",
+        "2018-10-29",
+        None,
+        "2018-10-29",
     )
     assert ningxia["appointed_by"]["en"] == "12th General Assembly, Zhangjiajie (Hunan), agenda item 8"
     assert ningxia["appointed_by"]["zh-hans"] == "第十二次全体会议（湖南省张家界市），第8项议题"

@@ -4,9 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone, translation
 from django.utils.html import escape
-from django.utils import translation
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,11 +62,26 @@ def test_the_detail_page_reads_in_the_pages_language(client, language):
 
 def test_the_list_shows_the_2018_table_as_of_the_end_of_2018(client):
     html = client.get("/en/committees/?on=2018-12-31").content.decode()
-    rows = re.findall(r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="/en/committees/([a-z+-]+)/">.*?</tr>', html, re.S)
+    rows = re.findall(
+        r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="/en/committees/([a-z+-]+)/">.*?</tr>', html, re.S
+    )
     assert [slug for _number, slug in rows] == [
-        "economy-and-trade", "environment", "education-and-culture", "disaster-prevention", "maritime-and-fisheries",
-        "tourism", "mineral-resources", "energy-and-climate-change", "life-and-medical-industry", "agriculture",
-        "sports", "logistics", "international-talent", "cross-border-e-commerce", "innovation-plus", "youth-policy",
+        "economy-and-trade",
+        "environment",
+        "education-and-culture",
+        "disaster-prevention",
+        "maritime-and-fisheries",
+        "tourism",
+        "mineral-resources",
+        "energy-and-climate-change",
+        "life-and-medical-industry",
+        "agriculture",
+        "sports",
+        "logistics",
+        "international-talent",
+        "cross-border-e-commerce",
+        "innovation-plus",
+        "youth-policy",
         "traditional-medicine",
     ]
     for slug, (coordinators, year, meetings) in TABLE_2018.items():
@@ -94,7 +108,9 @@ def test_committees_not_yet_created_are_not_listed(client):
     assert "abolished on" not in html
 
 
-def test_the_list_costs_the_same_queries_however_many_committees(client, django_assert_num_queries, make_committee, make_term, member):
+def test_the_list_costs_the_same_queries_however_many_committees(
+    client, django_assert_num_queries, make_committee, make_term, member
+):
     with django_assert_num_queries(2):
         client.get("/en/committees/")
     for _ in range(20):
@@ -118,7 +134,7 @@ def test_the_detail_page_costs_a_fixed_number_of_queries(client, django_assert_n
 
 def test_the_detail_page_shows_current_and_past_coordinators_with_their_terms(client):
     html = client.get("/en/committees/energy-and-climate-change/?on=2017-01-01").content.decode()
-    assert "Coordinating on the date shown:\n    <a href=\"/en/members/shanxi/\">Shanxi Province</a>" in html
+    assert 'Coordinating on the date shown: <a href="/en/members/shanxi/">Shanxi Province</a>' in " ".join(html.split())
     assert "since September 2016" in html
     assert "until September 2016" in html
 
@@ -187,7 +203,9 @@ def test_the_navigation_links_the_committees(client, language):
     assert f'href="/{language}/committees/"' in client.get(f"/{language}/").content.decode()
 
 
-def test_the_member_page_lists_the_committees_the_government_coordinates_or_coordinated(client, django_assert_max_num_queries):
+def test_the_member_page_lists_the_committees_the_government_coordinates_or_coordinated(
+    client, django_assert_max_num_queries
+):
     html = client.get("/en/members/henan/").content.decode()
     assert '<a href="/en/committees/tourism/">Tourism Committee</a>' in html
     assert '<a href="/en/committees/cross-border-e-commerce/">Cross-Border E-Commerce Committee</a>' in html

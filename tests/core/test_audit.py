@@ -5,9 +5,9 @@ from django.apps import apps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.models import MemberGovernment
 from core import roles
 from core.audit import AUDITED_APPS, NOT_AUDITED, has_history, is_history_model
+from members.models import MemberGovernment
 from tests.near_portal.admin_forms import admin_form_data
 
 RECORD_MODELS = sorted(
@@ -94,6 +94,8 @@ def test_reloading_the_fixtures_over_an_edit_records_the_change_back():
     hyogo = MemberGovernment.objects.get(slug="hyogo")
     latest = hyogo.history.latest()
     assert (latest.history_type, latest.history_change_reason, latest.name_en) == (
-        "~", "Loaded from fixtures/", "Hyogo Prefecture"
+        "~",
+        "Loaded from fixtures/",
+        "Hyogo Prefecture",
     )
     assert MemberGovernment.history.filter(history_change_reason="Loaded from fixtures/", history_type="~").count() == 1

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from committees.models import Committee
-from members.models import MemberGovernment
 from core.caching import content_version
+from members.models import MemberGovernment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -107,8 +107,15 @@ def test_a_cached_page_carries_the_same_headers_as_the_page_it_was_stored_from(c
     first = client.get("/ko/committees/")
     second = client.get("/ko/committees/")
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
-    for header in ("X-Frame-Options", "Content-Language", "Content-Security-Policy", "X-Content-Type-Options",
-                   "Referrer-Policy", "Vary", "Content-Type"):
+    for header in (
+        "X-Frame-Options",
+        "Content-Language",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Vary",
+        "Content-Type",
+    ):
         assert second[header] == first[header], header
     assert (second["X-Frame-Options"], second["Content-Language"]) == ("DENY", "ko")
 

@@ -7,15 +7,15 @@ from import_export import resources
 from import_export.formats.base_formats import CSV, XLSX
 from openpyxl import load_workbook
 
-from members.models import Partner
 from core.importexport import FormulaEscapingResourceMixin as FormulaEscapingMixin
 from core.importexport import escape_formula, unescape_formula
+from members.models import Partner
 
 
 @pytest.mark.parametrize(
     ("value", "exported"),
     [
-        ("=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
         ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
@@ -47,7 +47,9 @@ def test_an_exported_cell_imports_back_as_it_was(value):
     assert unescape_formula(escape_formula(value)) == value
 
 
-@pytest.mark.parametrize(("cell", "imported"), [("'=1+1", "=1+1"), ("''=1+1", "'=1+1"), ("'text", "'text"), ("=1", "=1")])
+@pytest.mark.parametrize(
+    ("cell", "imported"), [("'=1+1", "=1+1"), ("''=1+1", "'=1+1"), ("'text", "'text"), ("=1", "=1")]
+)
 def test_an_import_takes_one_apostrophe_off_a_quoted_formula_only(cell, imported):
     assert unescape_formula(cell) == imported
 

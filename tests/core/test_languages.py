@@ -25,9 +25,21 @@ def test_a_page_reads_its_language_then_the_fallbacks(language, read):
 def test_the_other_columns_are_the_rest_of_the_six():
     with translation.override("ko"):
         assert active_language_fields("text", "note") == [
-            "text_ko", "text_en", "text_zh_hans", "note_ko", "note_en", "note_zh_hans",
+            "text_ko",
+            "text_en",
+            "text_zh_hans",
+            "note_ko",
+            "note_en",
+            "note_zh_hans",
         ]
-        assert other_language_fields("text", "note") == ["text_mn", "text_ja", "text_ru", "note_mn", "note_ja", "note_ru"]
+        assert other_language_fields("text", "note") == [
+            "text_mn",
+            "text_ja",
+            "text_ru",
+            "note_mn",
+            "note_ja",
+            "note_ru",
+        ]
 
 
 @pytest.mark.django_db

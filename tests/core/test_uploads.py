@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import translation
 
-from core.uploads import MB, DOCUMENT_KINDS, SPREADSHEET_KINDS, FileValidator, detect_kind
+from core.uploads import DOCUMENT_KINDS, MB, SPREADSHEET_KINDS, FileValidator, detect_kind
 from tests.near_portal.conftest import LANGUAGES
 
 PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -36,9 +36,14 @@ def validation_codes(validator, name, content):
 
 @pytest.mark.parametrize(
     ("name", "content", "kind"),
-    [("report.pdf", PDF, "pdf"), ("logo.png", PNG, "png"), ("a.docx", docx_bytes(), "docx"),
-     ("tool.exe", EXE, "exe"), ("members.csv", "slug,name\nhyogo,兵庫県\n".encode(), "text"),
-     ("blob.csv", b"a,b\x00c", None)],
+    [
+        ("report.pdf", PDF, "pdf"),
+        ("logo.png", PNG, "png"),
+        ("a.docx", docx_bytes(), "docx"),
+        ("tool.exe", EXE, "exe"),
+        ("members.csv", "slug,name\nhyogo,兵庫県\n".encode(), "text"),
+        ("blob.csv", b"a,b\x00c", None),
+    ],
 )
 def test_the_kind_of_a_file_is_read_from_its_content(name, content, kind):
     assert detect_kind(SimpleUploadedFile(name, content)) == kind

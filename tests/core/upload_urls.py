@@ -4,8 +4,9 @@ from django import forms
 from django.http import HttpResponse
 from django.urls import path
 
-from core.uploads import MB, DOCUMENT_KINDS, FileValidator
-from near_portal.urls import handler400, handler500, urlpatterns as portal_urlpatterns  # noqa: F401
+from core.uploads import DOCUMENT_KINDS, MB, FileValidator
+from near_portal.urls import handler400, handler500  # noqa: F401
+from near_portal.urls import urlpatterns as portal_urlpatterns
 
 
 class AttachmentForm(forms.Form):

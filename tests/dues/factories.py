@@ -5,8 +5,8 @@ import itertools
 from decimal import Decimal
 
 from dues.ledger import grant_waiver, record_payment
-from members.membership import admit_member
 from dues.models import Assessment, AssessmentPeriod, DuesDecision, DuesRate
+from members.membership import admit_member
 from members.models import Country, MemberGovernment
 
 _references = itertools.count(1)

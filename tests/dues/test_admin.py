@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from events.models import Event
 from dues.ledger import FINANCE_OFFICER_GROUP
-from dues.models import Assessment, BudgetLine, DUES_MODELS, MeetingCost
+from dues.models import DUES_MODELS, Assessment, BudgetLine, MeetingCost
+from events.models import Event
 from members.models import MemberGovernment
 from tests.dues.factories import D, make_member, open_period, pay
 
@@ -63,8 +63,15 @@ def test_the_finance_officer_records_a_payment_in_won_and_the_dollars_follow(cli
     member = MemberGovernment.objects.get(slug="hyogo")
     response = client.post(
         reverse("admin:dues_payment_add"),
-        {"member": member.pk, "paid_on": "2022-03-15", "amount": "1305500", "currency": "KRW",
-         "exchange_rate": "1305.50", "bank_reference": "KB-ADMIN-1", "note": ""},
+        {
+            "member": member.pk,
+            "paid_on": "2022-03-15",
+            "amount": "1305500",
+            "currency": "KRW",
+            "exchange_rate": "1305.50",
+            "bank_reference": "KB-ADMIN-1",
+            "note": "",
+        },
     )
     assert response.status_code == 302
     assert member.dues_payments.get().amount_usd == Decimal("1000.00")

@@ -33,12 +33,22 @@ def test_csv_has_one_row_per_member_and_associate_member_with_arrears_and_restri
     assert len(rows) == 79 + 1 + 2  # the real members, Ho Chi Minh City, the two test governments
     by_slug = {row["member"]: row for row in rows}
     assert by_slug["late-payer"] == {
-        "member": "late-payer", "country": "MN", "type": "member", "unpaid_fiscal_years": "2020 2021 2022",
-        "outstanding_usd": "2700.00", "last_payment": "2021-02-01", "restricted": "yes",
+        "member": "late-payer",
+        "country": "MN",
+        "type": "member",
+        "unpaid_fiscal_years": "2020 2021 2022",
+        "outstanding_usd": "2700.00",
+        "last_payment": "2021-02-01",
+        "restricted": "yes",
     }
     assert by_slug["on-time"] == {
-        "member": "on-time", "country": "JP", "type": "member", "unpaid_fiscal_years": "",
-        "outstanding_usd": "0.00", "last_payment": "2022-04-30", "restricted": "no",
+        "member": "on-time",
+        "country": "JP",
+        "type": "member",
+        "unpaid_fiscal_years": "",
+        "outstanding_usd": "0.00",
+        "last_payment": "2022-04-30",
+        "restricted": "no",
     }
     assert by_slug["ho-chi-minh-city"]["type"] == "associate"
     assert {row["restricted"] for slug, row in by_slug.items() if slug != "late-payer"} == {"no"}
@@ -55,7 +65,13 @@ def test_the_standing_follows_the_date(standing):
 def test_table_is_aligned_with_a_header(standing):
     lines = run("dues_standing", "--on", "2022-05-01").splitlines()
     assert lines[0].split() == [
-        "member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted",
+        "member",
+        "country",
+        "type",
+        "unpaid_fiscal_years",
+        "outstanding_usd",
+        "last_payment",
+        "restricted",
     ]
     late = next(line for line in lines if line.startswith("late-payer"))
     assert late.split() == ["late-payer", "MN", "member", "2020", "2021", "2022", "2700.00", "2021-02-01", "yes"]

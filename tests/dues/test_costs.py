@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from events.models import Event, Participation
 from dues.costs import meeting_cost_shares
 from dues.models import MeetingCost
+from events.models import Event, Participation
 from members.models import MemberGovernment
 from tests.dues.factories import D
 
@@ -33,10 +33,15 @@ def test_all_other_members_taking_part_pay_c_over_d_and_the_host_half():
     cost = MeetingCost.objects.create(event=event, host=host, total_cost=Decimal("156000.00"), currency="USD")
     shares = meeting_cost_shares(cost)
     assert (shares.host_half, shares.others_half, shares.other_members) == (
-        Decimal("78000.00"), Decimal("78000.00"), 78,
+        Decimal("78000.00"),
+        Decimal("78000.00"),
+        78,
     )
     assert (shares.share, len(shares.payers), shares.shortfall, shares.rounding) == (
-        Decimal("1000.00"), 78, Decimal("0.00"), Decimal("0.00"),
+        Decimal("1000.00"),
+        78,
+        Decimal("0.00"),
+        Decimal("0.00"),
     )
     assert shares.host_total == Decimal("78000.00")
 
@@ -59,7 +64,9 @@ def test_shares_round_down_to_the_currency_unit_and_the_remainder_falls_to_the_h
     shares = meeting_cost_shares(cost)
     # B = 50,000,000 (rounded down); C = 50,000,001; C/D = 641,025.65... -> 641,025 won each.
     assert (shares.host_half, shares.others_half, shares.share) == (
-        Decimal("50000000"), Decimal("50000001.00"), Decimal("641025"),
+        Decimal("50000000"),
+        Decimal("50000001.00"),
+        Decimal("641025"),
     )
     assert shares.rounding == Decimal("51.00")  # 50,000,001 - 78 x 641,025
     assert shares.shortfall == Decimal("641025") * 68

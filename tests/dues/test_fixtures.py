@@ -39,7 +39,9 @@ def test_every_decision_is_titled_and_summarised_in_the_six_languages():
 def test_the_rate_is_usd_1000_from_2017_set_by_the_dues_regulation():
     rate = rate_for(2025)
     assert (rate.from_fiscal_year, rate.amount_usd, rate.decision.slug) == (
-        2017, Decimal("1000.00"), "dues-regulation-2016",
+        2017,
+        Decimal("1000.00"),
+        "dues-regulation-2016",
     )
     assert rate_for(2016) is None
 

@@ -55,8 +55,10 @@ def test_a_file_with_bad_rows_writes_nothing_and_lists_every_bad_row_with_its_re
     response = upload(finance_officer, rows)
     assert response.status_code == 200
     result = response.context["result"]
-    errors = {row.number: {field: [str(e) for e in errs] for field, errs in row.field_specific_errors.items()}
-              for row in result.invalid_rows}
+    errors = {
+        row.number: {field: [str(e) for e in errs] for field, errs in row.field_specific_errors.items()}
+        for row in result.invalid_rows
+    }
     assert errors == {
         2: {"member": ["No member government has the slug “atlantis”."]},
         3: {"bank_reference": ["A payment with this bank reference is already recorded."]},

@@ -13,9 +13,8 @@ from dues.ledger import (
     is_restricted,
     ledger,
     reverse_payment,
-    usd_credited,
 )
-from dues.models import Assessment
+from dues.models import Assessment, usd_credited
 from members.models import MemberGovernment
 from tests.dues.factories import D, assess, make_member, open_period, pay, pay_won, waive
 
@@ -103,7 +102,10 @@ def test_a_payment_in_won_is_credited_at_the_rate_the_finance_officer_entered():
     payment = pay_won(member, D(2022, 3, 2), "1300000", "1305.50")
     payment.refresh_from_db()
     assert (payment.amount, payment.currency, payment.exchange_rate, payment.amount_usd) == (
-        Decimal("1300000.00"), "KRW", Decimal("1305.5000"), Decimal("995.79"),
+        Decimal("1300000.00"),
+        "KRW",
+        Decimal("1305.5000"),
+        Decimal("995.79"),
     )
 
 

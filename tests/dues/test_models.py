@@ -7,18 +7,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from core.audit import is_history_model
+from dues import models as dues_models
 from dues.models import (
+    DUES_MODELS,
     Assessment,
     AssessmentPeriod,
-    DUES_MODELS,
     DuesBudget,
     DuesRate,
     Expenditure,
     Payment,
     Settlement,
 )
-from core.audit import is_history_model
-from dues import models as dues_models
 from tests.dues.factories import (
     D,
     assess,
@@ -40,7 +40,11 @@ def test_a_duplicate_bank_reference_is_rejected_by_the_database():
     member = make_member("twice")
     pay(member, D(2022, 3, 1), "1000.00", reference="KB-2022-0001")
     duplicate = Payment(
-        member=member, paid_on=D(2022, 3, 2), amount=Decimal("5.00"), currency="USD", exchange_rate=Decimal(1),
+        member=member,
+        paid_on=D(2022, 3, 2),
+        amount=Decimal("5.00"),
+        currency="USD",
+        exchange_rate=Decimal(1),
         bank_reference="KB-2022-0001",
     )
     with transaction.atomic(), raises_integrity_error() as error:
@@ -90,7 +94,8 @@ def test_assessment_periods_never_overlap():
         open_period(first=2021)
     open_period(first=2022)
     assert list(AssessmentPeriod.objects.values_list("first_fiscal_year", "last_fiscal_year")) == [
-        (2019, 2021), (2022, None),
+        (2019, 2021),
+        (2022, None),
     ]
 
 
@@ -107,7 +112,11 @@ def test_spending_outside_the_budget_needs_the_chairs_permission():
             budget=budget, spent_on=D(2023, 3, 1), amount_usd=Decimal("50.00"), description="Courier", voucher="V-1"
         )
     Expenditure.objects.create(
-        budget=budget, spent_on=D(2023, 3, 1), amount_usd=Decimal("50.00"), description="Courier", voucher="V-1",
+        budget=budget,
+        spent_on=D(2023, 3, 1),
+        amount_usd=Decimal("50.00"),
+        description="Courier",
+        voucher="V-1",
         chair_permitted_on=D(2023, 2, 27),
     )
 
@@ -123,7 +132,8 @@ def test_a_settlement_is_audited_with_a_dated_result():
 
 def test_dues_models_lists_every_model_of_the_dues_module():
     defined = {
-        obj for _name, obj in inspect.getmembers(dues_models, inspect.isclass)
+        obj
+        for _name, obj in inspect.getmembers(dues_models, inspect.isclass)
         if issubclass(obj, models.Model) and obj.__module__ == dues_models.__name__ and not is_history_model(obj)
     }
     assert set(DUES_MODELS) == defined

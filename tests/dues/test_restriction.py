@@ -8,9 +8,9 @@ import pytest
 
 from dues.ledger import arrears, has_voting_rights, is_restricted
 from dues.models import Payment, Waiver
+from dues.querysets import dues_restricted, eligible_for_office, voting_members, with_dues_records
 from members.models import MemberGovernment
 from tests.dues.factories import D, assess, make_decision, make_member
-from dues.querysets import dues_restricted, eligible_for_office, voting_members, with_dues_records
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,14 @@ def generate_ledgers(rng, count):
             reversed_on = random_day(rng, paid_on.year + 1) if rng.random() < 0.1 else None
             payments.append(
                 Payment(
-                    member=member, paid_on=paid_on, amount=amount, currency="USD", exchange_rate=Decimal(1),
-                    amount_usd=amount, bank_reference=f"GEN-{number}-{len(payments)}", reversed_on=reversed_on,
+                    member=member,
+                    paid_on=paid_on,
+                    amount=amount,
+                    currency="USD",
+                    exchange_rate=Decimal(1),
+                    amount_usd=amount,
+                    bank_reference=f"GEN-{number}-{len(payments)}",
+                    reversed_on=reversed_on,
                     reversal_reason="Returned" if reversed_on else "",
                 )
             )
@@ -59,7 +65,10 @@ def generate_ledgers(rng, count):
                 granted_on = random_day(rng, rng.randint(assessment.fiscal_year, 2025))
                 waivers.append(
                     Waiver(
-                        assessment=assessment, amount_usd=amount, granted_on=granted_on, reason="Flood",
+                        assessment=assessment,
+                        amount_usd=amount,
+                        granted_on=granted_on,
+                        reason="Flood",
                         decision=decision,
                     )
                 )
@@ -79,15 +88,15 @@ def test_the_restriction_queryset_and_function_agree_on_every_member_and_date(se
     rng = random.Random(seed)
     generated = generate_ledgers(rng, 30)
     ids = [member.pk for member in generated]
-    members = list(
-        with_dues_records(MemberGovernment.objects.filter(pk__in=ids)).prefetch_related("membership_events")
-    )
+    members = list(with_dues_records(MemberGovernment.objects.filter(pk__in=ids)).prefetch_related("membership_events"))
     seen = {"restricted": 0, "restored_with_two_years_in_arrears": 0, "restricted_with_fewer_than_two": 0}
     for on in check_dates(rng):
         in_sql = set(dues_restricted(MemberGovernment.objects.filter(pk__in=ids), on=on).values_list("pk", flat=True))
         in_python = {member.pk for member in members if is_restricted(member, on=on)}
         assert in_sql == in_python, on
-        voting_sql = set(voting_members(on=on, members=MemberGovernment.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+        voting_sql = set(
+            voting_members(on=on, members=MemberGovernment.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+        )
         voting_python = {member.pk for member in members if has_voting_rights(member, on=on)}
         assert voting_sql == voting_python, on
         for member in members:

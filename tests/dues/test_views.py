@@ -10,10 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from events.models import Event, Participation
-from dues.ledger import FINANCE_OFFICER_GROUP
 from core import roles
+from dues.ledger import FINANCE_OFFICER_GROUP
 from dues.models import DuesBudget, MeetingCost, Settlement
+from events.models import Event, Participation
 from members.models import MemberGovernment
 from tests.dues.factories import D, assess, make_member, pay, pay_won
 
@@ -78,7 +78,10 @@ def test_dashboard_shows_the_year_by_country_and_member_in_each_language(viewer,
     assert translated(lang, "Dues of fiscal year %(year)s", year=2022) in html
     totals = response.context["report"].totals
     assert (totals.members, totals.assessed, totals.collected, totals.outstanding) == (
-        3, Decimal("3000.00"), Decimal("1995.79"), Decimal("1004.21"),
+        3,
+        Decimal("3000.00"),
+        Decimal("1995.79"),
+        Decimal("1004.21"),
     )
     assert [item.country.code for item in response.context["report"].by_country] == ["JP", "KR", "MN"]
     assert response.context["restricted_count"] == 1
@@ -212,7 +215,10 @@ def test_budget_page_shows_lines_spending_and_the_audit(viewer, ledgers, lang):
         budget=budget, spent_on=D(2022, 8, 1), amount_usd=Decimal("1200.00"), description="Venue", voucher="V-22-1"
     )
     budget.expenditures.create(
-        spent_on=D(2022, 9, 1), amount_usd=Decimal("80.00"), description="Courier", voucher="V-22-2",
+        spent_on=D(2022, 9, 1),
+        amount_usd=Decimal("80.00"),
+        description="Courier",
+        voucher="V-22-2",
         chair_permitted_on=D(2022, 8, 30),
     )
     Settlement.objects.create(
@@ -222,7 +228,9 @@ def test_budget_page_shows_lines_spending_and_the_audit(viewer, ledgers, lang):
     assert response.status_code == 200
     report = response.context["report"]
     assert (report.budgeted_total, report.spent_total, report.lines[0].remaining) == (
-        Decimal("2000.00"), Decimal("1280.00"), Decimal("800.00"),
+        Decimal("2000.00"),
+        Decimal("1280.00"),
+        Decimal("800.00"),
     )
     assert report.dues.totals.collected == Decimal("1995.79")
     assert translated(lang, "Settlement and audit") in response.content.decode()

@@ -5,6 +5,7 @@ import datetime
 from django.utils import translation
 
 from instruments.models import Instrument
+from instruments.texts import instrument_as_of
 
 
 def day(text: str) -> datetime.date:
@@ -14,7 +15,7 @@ def day(text: str) -> datetime.date:
 def provisions_on(slug: str, key: str, on: str, language: str = "zh-hans") -> dict[str, tuple[str, str]]:
     """{provision number: (status, text)} of article ``key`` of ``slug`` on day ``on``; {} if absent."""
     with translation.override(language):
-        text = Instrument.objects.get(slug=slug).as_of(day(on))
+        text = instrument_as_of(Instrument.objects.get(slug=slug), on=day(on))
         for article in text.articles:
             if article.article.key == key:
                 return {p.number: (p.status, p.text) for p in article.provisions}
@@ -22,4 +23,4 @@ def provisions_on(slug: str, key: str, on: str, language: str = "zh-hans") -> di
 
 
 def article_keys_on(slug: str, on: str) -> list[str]:
-    return [a.article.key for a in Instrument.objects.get(slug=slug).as_of(day(on)).articles]
+    return [a.article.key for a in instrument_as_of(Instrument.objects.get(slug=slug), on=day(on)).articles]

@@ -19,8 +19,26 @@ def test_every_amendment_date_the_seed_names_is_loaded():
         for slug in ("charter", "committee-regulation", "dues-regulation")
     }
     assert dates == {
-        "charter": ["1996-09-12", "1998-10-21", "2002-09-12", "2004-09-08", "2010-10-28", "2014-10-22", "2016-09-27", "2018-10-29"],
-        "committee-regulation": ["1998-10-21", "2007-09-04", "2008-09-02", "2010-10-28", "2011-07-19", "2013-09-11", "2017-09-26", "2018-10-29"],
+        "charter": [
+            "1996-09-12",
+            "1998-10-21",
+            "2002-09-12",
+            "2004-09-08",
+            "2010-10-28",
+            "2014-10-22",
+            "2016-09-27",
+            "2018-10-29",
+        ],
+        "committee-regulation": [
+            "1998-10-21",
+            "2007-09-04",
+            "2008-09-02",
+            "2010-10-28",
+            "2011-07-19",
+            "2013-09-11",
+            "2017-09-26",
+            "2018-10-29",
+        ],
         "dues-regulation": ["2016-09-28", "2017-09-26"],
     }
 
@@ -43,7 +61,10 @@ def test_article_4_2_is_absent_before_2016_09_27():
     assert "art-4-2" not in article_keys_on("charter", "2016-09-26")
     assert provisions_on("charter", "art-4-2", "2016-09-26") == {}
     assert provisions_on("charter", "art-4-2", "2016-09-27") == {
-        "": (TEXT, "联合会的准会员是指位于东北亚以外的亚洲其他地区、赞同联合会设立宗旨、经全体会议批准入会的省级地方政府。")
+        "": (
+            TEXT,
+            "联合会的准会员是指位于东北亚以外的亚洲其他地区、赞同联合会设立宗旨、经全体会议批准入会的省级地方政府。",
+        )
     }
 
 
@@ -61,7 +82,10 @@ def test_articles_created_in_1998_appear_on_21_october_1998():
 def test_charter_article_10_1_before_and_after_29_october_2018():
     before = provisions_on("charter", "art-10", "2018-10-28")["1"]
     after = provisions_on("charter", "art-10", "2018-10-29")["1"]
-    assert before == (RECONSTRUCTED, "一、事务委员会由各会员地方政府首脑任命的厅(局)级官员组成。事务委员会主任(委员长)每年至少召集一次会议。")
+    assert before == (
+        RECONSTRUCTED,
+        "一、事务委员会由各会员地方政府首脑任命的厅(局)级官员组成。事务委员会主任(委员长)每年至少召集一次会议。",
+    )
     assert after == (
         TEXT,
         "一、事务委员会由各会员地方政府首脑任命的厅(局)级官员组成。事务委员会主任(委员长)每年至少召集一次会议。"
@@ -77,7 +101,10 @@ def test_charter_article_10_1_did_not_exist_before_22_october_2014():
 def test_charter_article_10_4_required_the_general_assembly_consent_until_28_october_2018():
     before = provisions_on("charter", "art-10", "2018-10-28")["4"]
     after = provisions_on("charter", "art-10", "2018-10-29")["4"]
-    assert before == (RECONSTRUCTED, "四、为有效支持某一项目的实施，经全体会议同意，可就个别领域或项目设置专门委员会，以配合事务委员会的工作。")
+    assert before == (
+        RECONSTRUCTED,
+        "四、为有效支持某一项目的实施，经全体会议同意，可就个别领域或项目设置专门委员会，以配合事务委员会的工作。",
+    )
     assert after == (
         TEXT,
         "四、为有效支持某一项目的实施，可就个别领域或项目设置专门委员会，以配合事务委员会的工作。另，新设的专门委员会必须要在全体会议发表、报告。",
@@ -98,11 +125,28 @@ def test_wording_amended_in_2016_is_not_held_for_earlier_days():
     assert provisions_on("charter", "art-4", "2016-09-26") == {"": (NOT_HELD, "")}
     assert provisions_on("charter", "art-4", "2016-09-27")[""][0] == TEXT
     article_9 = provisions_on("charter", "art-9", "2016-09-26")
-    assert article_9 == {"": (TEXT, "全体会议的决议审议办法如下："), "1": (NOT_HELD, ""), "2": (NOT_HELD, ""), "3": (NOT_HELD, "")}
+    assert article_9 == {
+        "": (TEXT, "全体会议的决议审议办法如下："),
+        "1": (NOT_HELD, ""),
+        "2": (NOT_HELD, ""),
+        "3": (NOT_HELD, ""),
+    }
 
 
 def test_article_8_gains_item_8_on_27_september_2016():
-    assert list(provisions_on("charter", "art-8", "2016-09-26")) == ["", "1", "2", "3", "4", "5", "6", "7", "9", "10", "11"]
+    assert list(provisions_on("charter", "art-8", "2016-09-26")) == [
+        "",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "9",
+        "10",
+        "11",
+    ]
     assert list(provisions_on("charter", "art-8", "2016-09-27")) == ["", *map(str, range(1, 12))]
 
 
@@ -115,7 +159,12 @@ def test_article_7_1_wording_is_held_from_2010_and_7_3_only_exists_from_2016():
 
 @pytest.mark.parametrize(
     ("key", "number", "changed_on"),
-    [("art-12", "", "2014-10-22"), ("art-20", "", "2010-10-28"), ("art-18", "", "2016-09-27"), ("art-15", "2.1", "2016-09-27")],
+    [
+        ("art-12", "", "2014-10-22"),
+        ("art-20", "", "2010-10-28"),
+        ("art-18", "", "2016-09-27"),
+        ("art-15", "2.1", "2016-09-27"),
+    ],
 )
 def test_other_charter_provisions_change_on_the_day_their_note_gives(key, number, changed_on):
     before = (day(changed_on) - datetime.timedelta(days=1)).isoformat()
@@ -125,8 +174,10 @@ def test_other_charter_provisions_change_on_the_day_their_note_gives(key, number
 
 def test_not_held_wording_says_from_when_the_record_gives_it():
     paragraph = Paragraph.objects.with_wording_held_from().get(
-        version__article__key="art-5", version__article__instrument__slug="committee-regulation",
-        version__valid_from=day("1998-10-21"), number="2",
+        version__article__key="art-5",
+        version__article__instrument__slug="committee-regulation",
+        version__valid_from=day("1998-10-21"),
+        number="2",
     )
     assert paragraph.status == NOT_HELD
     assert paragraph.wording_held_from == day("2017-09-26")
@@ -168,7 +219,9 @@ class TestCommitteeRegulationArticle2:
     def test_three_committees_are_created_on_29_october_2018(self):
         assert len(self.items("2018-10-28")) == 18
         assert [self.items("2018-10-29")[n][1] for n in ("18", "19", "20")] == [
-            "18. 创新+专门委员会", "19. 青年政策专门委员会", "20. 传统医药专门委员会"
+            "18. 创新+专门委员会",
+            "19. 青年政策专门委员会",
+            "20. 传统医药专门委员会",
         ]
 
 
@@ -176,17 +229,26 @@ def test_committee_regulation_article_5_7_and_5_8_are_created_on_29_october_2018
     assert {"7", "8"} & set(provisions_on("committee-regulation", "art-5", "2018-10-28")) == set()
     article_5 = provisions_on("committee-regulation", "art-5", "2018-10-29")
     assert article_5["7"][0] == TEXT and article_5["8"][0] == TEXT
-    assert article_5["8"][1] == "8. 召开事务委员会时具有表决权的半数以上会员参会, 参会投票超过半数, 即可完成协调员地方政府更换。"
+    assert (
+        article_5["8"][1]
+        == "8. 召开事务委员会时具有表决权的半数以上会员参会, 参会投票超过半数, 即可完成协调员地方政府更换。"
+    )
 
 
 def test_committee_regulation_article_5_6_exists_from_19_july_2011():
     assert "6" not in provisions_on("committee-regulation", "art-5", "2011-07-18")
-    assert provisions_on("committee-regulation", "art-5", "2011-07-19")["6"] == (TEXT, "6. 事务委员会可根据需要评估专门委员会的运作情况。")
+    assert provisions_on("committee-regulation", "art-5", "2011-07-19")["6"] == (
+        TEXT,
+        "6. 事务委员会可根据需要评估专门委员会的运作情况。",
+    )
 
 
 def test_dues_regulation_sets_usd_1000_and_its_2017_amendment():
     assert article_keys_on("dues-regulation", "2016-09-27") == []
-    assert provisions_on("dues-regulation", "art-5", "2016-09-28")["1"] == (TEXT, "(1)各会员地方政府每年承担1000美元会费。")
+    assert provisions_on("dues-regulation", "art-5", "2016-09-28")["1"] == (
+        TEXT,
+        "(1)各会员地方政府每年承担1000美元会费。",
+    )
     assert provisions_on("dues-regulation", "supplementary", "2017-09-25") == {"": (NOT_HELD, "")}
     assert provisions_on("dues-regulation", "supplementary", "2017-09-26") == {
         "": (TEXT, "本规定自2017年1月1日起实行(但会费缴纳时间在2019年第十二次事务委员会会议上审议决定。)")
@@ -194,9 +256,14 @@ def test_dues_regulation_sets_usd_1000_and_its_2017_amendment():
 
 
 def test_present_chinese_notes_are_printed_as_the_record_prints_them():
-    with_notes = Paragraph.objects.filter(
-        version__article__instrument__slug="charter", version__valid_from__lte=day("2020-01-01")
-    ).filter(version__article__key="art-10", number="1").order_by("-version__valid_from").first()
+    with_notes = (
+        Paragraph.objects.filter(
+            version__article__instrument__slug="charter", version__valid_from__lte=day("2020-01-01")
+        )
+        .filter(version__article__key="art-10", number="1")
+        .order_by("-version__valid_from")
+        .first()
+    )
     assert with_notes.note_zh_hans == "(2014.10.22 新设)(2018.10.29 修改)"
     assert with_notes.note_en == "(new 22 Oct 2014; amended 29 Oct 2018)"
 
@@ -215,7 +282,9 @@ def test_the_article_rule_for_one_article_agrees_with_the_queryset_on_every_amen
 
 
 def test_valid_until_is_the_start_of_the_next_version():
-    versions = ArticleVersion.objects.with_valid_until().filter(article__key="art-10", article__instrument__slug="charter")
+    versions = ArticleVersion.objects.with_valid_until().filter(
+        article__key="art-10", article__instrument__slug="charter"
+    )
     assert [(v.valid_from.isoformat(), v.valid_until and v.valid_until.isoformat()) for v in versions] == [
         ("1996-09-12", "1998-10-21"),
         ("1998-10-21", "2014-10-22"),
@@ -233,5 +302,10 @@ def test_every_language_has_every_provision_held_by_the_record():
 def test_chinese_is_the_source_text_and_the_others_unofficial_translations():
     charter = Instrument.objects.get(slug="charter")
     assert [charter.text_status(code) for code in ("zh-hans", "en", "mn", "ko", "ja", "ru")] == [
-        "source", "unofficial", "unofficial", "unofficial", "unofficial", "unofficial"
+        "source",
+        "unofficial",
+        "unofficial",
+        "unofficial",
+        "unofficial",
+        "unofficial",
     ]

@@ -59,14 +59,20 @@ def form_data(article_number, zh_text, en_text):
 
 
 def test_the_amendment_form_applies_the_new_wording(admin_client):
-    data = form_data("19", "联合会的创立会员为出席1996年庆州会议的地方政府。", "The founding members are the governments that attended the 1996 Gyeongju conference.")
+    data = form_data(
+        "19",
+        "联合会的创立会员为出席1996年庆州会议的地方政府。",
+        "The founding members are the governments that attended the 1996 Gyeongju conference.",
+    )
     response = admin_client.post(reverse("admin:instruments_amendment_apply"), data)
     amendment = Amendment.objects.get(instrument__slug="charter", effective_on="2025-03-01")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:instruments_amendment_change", args=[amendment.pk])
     version = amendment.versions.get()
     assert (version.article.key, version.title_en) == ("art-19", "Founding members")
-    assert list(version.paragraphs.values_list("number", "text_zh_hans")) == [("", "联合会的创立会员为出席1996年庆州会议的地方政府。")]
+    assert list(version.paragraphs.values_list("number", "text_zh_hans")) == [
+        ("", "联合会的创立会员为出席1996年庆州会议的地方政府。")
+    ]
 
 
 def test_a_failing_amendment_form_saves_nothing_and_says_why(admin_client):
@@ -82,5 +88,7 @@ def test_the_form_refuses_translations_with_a_different_number_of_lines(admin_cl
     data = form_data("19", "第一行。\n第二行。", "Only one line.")
     response = admin_client.post(reverse("admin:instruments_amendment_apply"), data)
     assert response.status_code == 200
-    assert "The English text has a different number of lines (1) from the Chinese text (2)." in response.content.decode()
+    assert (
+        "The English text has a different number of lines (1) from the Chinese text (2)." in response.content.decode()
+    )
     assert not Amendment.objects.filter(effective_on="2025-03-01").exists()

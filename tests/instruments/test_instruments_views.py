@@ -4,9 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,9 @@ def test_a_day_before_the_instrument_existed_says_so(client):
 def test_unofficial_translations_are_marked_and_link_to_the_chinese_text(client):
     en = client.get("/en/charter/").content.decode()
     zh = client.get("/zh-hans/charter/").content.decode()
-    assert "Unofficial translation, made for this portal from the Chinese text" in en and 'href="/zh-hans/charter/"' in en
+    assert (
+        "Unofficial translation, made for this portal from the Chinese text" in en and 'href="/zh-hans/charter/"' in en
+    )
     assert "Unofficial" not in zh and "《2018年年度报告》附录" in zh
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def pdf(client, path, **params):

@@ -24,8 +24,26 @@ from core.params import BadParameter, parse_date
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Staff-only URLs are not public; their own tests cover them.
 PRIVATE_NAMESPACES = {"admin"}
-QUERY_KEYS = ["q", "type", "page", "year", "date", "on", "from", "to", "month", "country", "committee",
-              "status", "sort", "order", "format", "lang", "next", "language"]
+QUERY_KEYS = [
+    "q",
+    "type",
+    "page",
+    "year",
+    "date",
+    "on",
+    "from",
+    "to",
+    "month",
+    "country",
+    "committee",
+    "status",
+    "sort",
+    "order",
+    "format",
+    "lang",
+    "next",
+    "language",
+]
 ERROR_TITLES = {400: "Bad request", 404: "Page not found", 413: "File too large"}
 
 
@@ -86,8 +104,27 @@ PUBLIC_ROUTES = sorted(set(discover()), key=str)
 
 # Values that broke real sites: NUL (PostgreSQL text cannot hold it), numbers too large for
 # any column, impossible dates, traversal, markup, non-ASCII digits.
-NASTY_VALUES = ["\x00", "0", "-1", "0000", "9999", "99999999999999999999", "2021-02-30", "2021-13-01",
-                "1e309", "NaN", "..", "%", "%00", "../../etc/passwd", "<script>", "' OR 1=1 --", "兵庫", "Ⅻ", "١٢"]
+NASTY_VALUES = [
+    "\x00",
+    "0",
+    "-1",
+    "0000",
+    "9999",
+    "99999999999999999999",
+    "2021-02-30",
+    "2021-13-01",
+    "1e309",
+    "NaN",
+    "..",
+    "%",
+    "%00",
+    "../../etc/passwd",
+    "<script>",
+    "' OR 1=1 --",
+    "兵庫",
+    "Ⅻ",
+    "١٢",
+]
 junk = st.text(min_size=0, max_size=40)
 nasty = st.sampled_from(NASTY_VALUES)
 
@@ -174,9 +211,20 @@ def test_known_bad_values_in_every_placeholder_and_parameter_never_give_a_500(cl
 def test_the_routes_are_discovered_from_the_resolver():
     names = {str(route) for route in PUBLIC_ROUTES}
     # A page of every app, the open data and the annual report included.
-    assert {"{lang}/", "{lang}/members/", "{lang}/members/<SlugConverter>/", "healthz",
-            "open-data/members.json", "open-data/members.csv", "open-data/committees.json",
-            "{lang}/committees/<SlugConverter>/", "{lang}/events/<SlugConverter>/", "{lang}/events.ics",
-            "{lang}/assemblies/<SlugConverter>/", "{lang}/charter/history/<SlugConverter>/",
-            "{lang}/finance/dues/members/<SlugConverter>/", "{lang}/reports/<IntConverter>/<SlugConverter>.pdf"} <= names
+    assert {
+        "{lang}/",
+        "{lang}/members/",
+        "{lang}/members/<SlugConverter>/",
+        "healthz",
+        "open-data/members.json",
+        "open-data/members.csv",
+        "open-data/committees.json",
+        "{lang}/committees/<SlugConverter>/",
+        "{lang}/events/<SlugConverter>/",
+        "{lang}/events.ics",
+        "{lang}/assemblies/<SlugConverter>/",
+        "{lang}/charter/history/<SlugConverter>/",
+        "{lang}/finance/dues/members/<SlugConverter>/",
+        "{lang}/reports/<IntConverter>/<SlugConverter>.pdf",
+    } <= names
     assert not any(name.startswith("admin/") for name in names)

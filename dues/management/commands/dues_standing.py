@@ -6,11 +6,11 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from dues.ledger import LAST_SUPPORTED_YEAR, ledger
 from core.importexport import escape_formula
-from members.models import MemberGovernment, MembershipType
-from dues.querysets import dues_restricted, with_dues_records
 from core.params import BadParameter, parse_date
+from dues.ledger import LAST_SUPPORTED_YEAR, ledger
+from dues.querysets import dues_restricted, with_dues_records
+from members.models import MemberGovernment, MembershipType
 
 COLUMNS = ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"]
 

@@ -6,11 +6,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import timezone
 
+from core.languages import LANGUAGE_CODES
 from near_portal.report import editions, pdf
 from near_portal.report.models import FIRST_YEAR, ReportEdition
 from near_portal.report.sections import ReportRequest
-from core.languages import LANGUAGE_CODES
-
 
 
 class Command(BaseCommand):
