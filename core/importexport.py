@@ -10,6 +10,10 @@
   ("-120", "+3.5") stay as they are: they cannot be formulae. Text that already starts with
   an apostrophe before such a character gets one more. Imports take exactly one apostrophe off
   such cells, so an export imports back unchanged. Hand-written CSV views use ``escape_row``.
+- CSV exports quote every cell holding a comma, a quote, a line break or a semicolon
+  (``csv_line``): Excel in Russian or German locales splits on ";", and Python's csv module
+  only quotes the delimiter it writes. ``SpreadsheetCSV`` is the admin's CSV format;
+  hand-written CSV views write their rows with ``csv_line``.
 """
 
 import re
@@ -48,6 +52,30 @@ def _is_quoted(value: str) -> bool:
 def escape_row(row):
     """Every cell of a row through ``escape_formula`` (for hand-written CSV views)."""
     return [escape_formula(cell) for cell in row]
+
+
+# A cell holding one of these is quoted: the comma we write, and the separators spreadsheets assume.
+CSV_QUOTED_CHARACTERS = frozenset(',;"\r\n')
+
+
+def csv_cell(value) -> str:
+    """One CSV cell: quoted (with doubled quotes) when it holds a separator or a quote."""
+    text = "" if value is None else str(value)
+    if CSV_QUOTED_CHARACTERS.intersection(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(row) -> str:
+    """A CSV record (RFC 4180 line ending) whose cells are quoted by ``csv_cell``."""
+    return ",".join(csv_cell(value) for value in row) + "\r\n"
+
+
+class SpreadsheetCSV(base_formats.CSV):
+    """django-import-export's CSV, with every cell holding a semicolon quoted too (``csv_line``)."""
+
+    def export_data(self, dataset, **kwargs):
+        return "".join(csv_line(row) for row in [dataset.headers or [], *dataset] if row is not None)
 
 
 def unescape_formula(value):
@@ -114,7 +142,7 @@ class AllOrNothingImportMixin:
     """
 
     # Staff exchange CSV and XLSX files.
-    formats = [base_formats.CSV, base_formats.XLSX]
+    formats = [SpreadsheetCSV, base_formats.XLSX]
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)

@@ -1,11 +1,9 @@
 """Open data: every member government as JSON and CSV, names keyed by language code."""
 
-import csv
-
 from django.http import HttpResponse, JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
-from core.importexport import escape_row
+from core.importexport import csv_line, escape_row
 from core.languages import LANGUAGE_CODES
 from members.membership import partial_iso
 from members.models import MemberGovernment
@@ -41,13 +39,14 @@ def members_csv(request):
     response["Content-Disposition"] = 'attachment; filename="near-members.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     response.write("\ufeff")  # BOM, so spreadsheet programs read the CJK and Cyrillic names as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(["slug", "country", "type", "admitted"] + [f"name_{code}" for code in LANGUAGE_CODES])
+    response.write(csv_line(["slug", "country", "type", "admitted"] + [f"name_{code}" for code in LANGUAGE_CODES]))
     for record in member_records():
-        writer.writerow(
-            escape_row(
+        response.write(
+            csv_line(
+                escape_row(
                 [record["slug"], record["country"], record["type"], record["admitted"] or ""]
-                + [record["names"][code] for code in LANGUAGE_CODES]
+                    + [record["names"][code] for code in LANGUAGE_CODES]
+                )
             )
         )
     return response

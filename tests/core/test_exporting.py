@@ -8,7 +8,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from openpyxl import load_workbook
 
 from core.importexport import FormulaEscapingResourceMixin as FormulaEscapingMixin
-from core.importexport import escape_formula, unescape_formula
+from core.importexport import AllOrNothingImportMixin, SpreadsheetCSV, csv_cell, escape_formula, unescape_formula
 from members.models import Partner
 
 
@@ -79,3 +79,36 @@ def test_a_resource_with_the_mixin_exports_formulae_as_text_in_xlsx():
     cell = sheet["B2"]
     assert (cell.value, cell.data_type) == ("'=1+1", "s")
     assert sheet["C2"].value == "'@A1"
+
+
+@pytest.mark.parametrize(
+    "cell, written",
+    [
+        ("Hyogo; Tottori", '"Hyogo; Tottori"'),  # Excel in ru/de locales splits on ";"
+        ("a,b", '"a,b"'),
+        ('say "yes"', '"say ""yes"""'),
+        ("two\nlines", '"two\nlines"'),
+        ("Hyogo", "Hyogo"),
+        (None, ""),
+        (12, "12"),
+    ],
+)
+def test_a_csv_cell_with_a_separator_or_a_quote_is_quoted(cell, written):
+    assert csv_cell(cell) == written
+
+
+def test_the_admin_csv_export_quotes_a_cell_holding_a_semicolon():
+    dataset = PartnerResource().export([Partner(slug="joint", name_en="Forum; Workshop", acronym="F;W")])
+    exported = SpreadsheetCSV().export_data(dataset)
+    assert exported == 'slug,name_en,acronym\r\njoint,"Forum; Workshop","F;W"\r\n'
+    assert AllOrNothingImportMixin.formats[0] is SpreadsheetCSV
+
+
+@pytest.mark.django_db
+def test_the_open_data_csv_quotes_a_name_holding_a_semicolon(client):
+    from members.models import MemberGovernment
+
+    MemberGovernment.objects.filter(slug="hyogo").update(name_en="Hyogo; Japan")
+    body = client.get("/open-data/members.csv").content.decode("utf-8-sig")
+    line = next(line for line in body.split("\r\n") if line.startswith("hyogo,"))
+    assert ',"Hyogo; Japan",' in line
