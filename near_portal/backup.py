@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from core import caching
 from near_portal import embedded_db
 
 BACKUP_DIR = Path(settings.BASE_DIR) / "var" / "backups"
@@ -60,9 +61,14 @@ def restore(*, path: Path) -> None:
     The public schema is dropped and rebuilt from the dump inside the same transaction as
     the restore (pg_restore's SQL piped into psql --single-transaction), so tables created
     after the backup go too, and a failure anywhere leaves the database as it was.
+
+    The content version (core/caching.py) then moves past every value it had here or in the
+    dump: the restored sequence would otherwise hand out versions the page caches of running
+    processes already hold pages under, and serve the pages of before the restore.
     """
     if not path.is_file():
         raise FileNotFoundError(path)
+    version_before = caching.content_version()
     connection.close()  # our own connection must not hold locks on the tables we drop
     environment = client_environment()
     sql = subprocess.Popen(
@@ -93,6 +99,11 @@ def restore(*, path: Path) -> None:
         if read_failed:
             # A dump that could not be read in full must not commit the schema dropped above.
             psql.stdin.write(b"DO $$ BEGIN RAISE EXCEPTION 'the dump could not be read'; END $$;\n")
+        psql.stdin.write(
+            # The dump empties search_path: name the schema.
+            f"SELECT setval('public.{caching.SEQUENCE}', GREATEST(last_value, {int(version_before)}) + 1)"
+            f" FROM public.{caching.SEQUENCE};\n".encode()
+        )
         psql.stdin.close()
     except BrokenPipeError:  # psql stopped at an error and rolled back
         sql.kill()

@@ -64,3 +64,19 @@ def test_a_restore_that_fails_leaves_the_database_as_it_was(tmp_path):
     with pytest.raises(RuntimeError, match="Restore failed, the database is unchanged"):
         backup.restore(path=broken)
     assert row_counts() == before
+
+
+@pytest.mark.usefixtures("real_data_live")
+def test_after_a_restore_the_content_version_never_repeats_a_value(tmp_path):
+    from core import caching
+
+    path = backup.backup(at=datetime.datetime(2026, 8, 10, 9, 30, tzinfo=datetime.UTC), directory=tmp_path)
+    at_backup = caching.content_version()
+    for _ in range(3):  # saves after the backup: pages are cached under these versions
+        caching._next_version()
+    latest = caching.content_version()
+    assert latest == at_backup + 3
+
+    backup.restore(path=path)
+
+    assert caching.content_version() == latest + 1
