@@ -142,7 +142,10 @@ class AllOrNothingImportMixin:
     """
 
     # Staff exchange CSV and XLSX files.
-    formats = [SpreadsheetCSV, base_formats.XLSX]
+    formats = [base_formats.CSV, base_formats.XLSX]
+    import_formats = formats
+    # Exports quote cells holding ";" too.
+    export_formats = [SpreadsheetCSV, base_formats.XLSX]
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)

@@ -101,7 +101,7 @@ def test_the_admin_csv_export_quotes_a_cell_holding_a_semicolon():
     dataset = PartnerResource().export([Partner(slug="joint", name_en="Forum; Workshop", acronym="F;W")])
     exported = SpreadsheetCSV().export_data(dataset)
     assert exported == 'slug,name_en,acronym\r\njoint,"Forum; Workshop","F;W"\r\n'
-    assert AllOrNothingImportMixin.formats[0] is SpreadsheetCSV
+    assert AllOrNothingImportMixin.export_formats[0] is SpreadsheetCSV
 
 
 @pytest.mark.django_db
