@@ -20,9 +20,18 @@ PAST_PER_PAGE = 50
 
 
 def visible_events(request):
-    """Staff also see unpublished events (to check them before publishing)."""
+    """Staff who may view events in the admin also see unpublished ones (to check them before publishing).
+
+    A permission, not ``is_staff``: a staff account without a role sees what the public sees.
+    """
     events = Event.objects.all()
-    return events if request.user.is_staff else events.published()
+    return events if request.user.has_perm("events.view_event") else events.published()
+
+
+def visible_attachments(request):
+    """Every file for staff who may view attachments in the admin; the public files for anybody else."""
+    files = Attachment.objects.all()
+    return files if request.user.has_perm("events.view_attachment") else files.filter(public=True)
 
 
 def event_list(request):
@@ -58,7 +67,7 @@ def event_list(request):
 
 def event_detail(request, slug):
     """One event: dates, place, organiser, figures as recorded or counted, governments, files."""
-    attachments = Attachment.objects.all() if request.user.is_staff else Attachment.objects.filter(public=True)
+    attachments = visible_attachments(request)
     event = get_object_or_404(
         visible_events(request)
         .select_related("committee", "country")
@@ -76,10 +85,8 @@ def event_detail(request, slug):
 
 def attachment(request, slug, pk):
     """An event's file: images shown inline, everything else downloaded; never sniffed or scripted."""
-    files = Attachment.objects.select_related("event")
-    if not request.user.is_staff:
-        files = files.filter(public=True, event__published=True)
-    item = get_object_or_404(files, pk=pk, event__slug=slug)
+    files = visible_attachments(request).select_related("event")
+    item = get_object_or_404(files, pk=pk, event__slug=slug, event__in=visible_events(request))
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:

@@ -186,6 +186,10 @@ STORAGES = {
 # each upload field then applies its own, smaller limit and allowed types (FileValidator).
 UPLOAD_MAX_REQUEST_SIZE = env.int("DJANGO_UPLOAD_MAX_REQUEST_SIZE", default=30 * 1024 * 1024)
 UPLOAD_MAX_FILE_SIZE = env.int("DJANGO_UPLOAD_MAX_FILE_SIZE", default=25 * 1024 * 1024)
+# Uploaded files are not world-readable (liaison contacts, staff-only attachments): the owner
+# writes, the web server's group reads, nobody else.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 FILE_UPLOAD_HANDLERS = [
     "core.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -233,3 +233,28 @@ def test_deleting_an_attachment_removes_its_file(django_capture_on_commit_callba
     with django_capture_on_commit_callbacks(execute=True):
         attachment.delete()
     assert stored.exists() is False
+
+
+def test_a_staff_account_without_a_role_gets_no_private_file_nor_unpublished_event(client, django_user_model, staff_in_role):
+    hidden = attach("draft.pdf", PDF, public=False)
+    event = hidden.event
+    Event.objects.filter(pk=event.pk).update(published=False)
+    client.force_login(django_user_model.objects.create_user("no-role", is_staff=True))
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(f"/en/events/{event.slug}/").status_code == 404
+    client.force_login(staff_in_role("Auditor"))  # holds events.view_attachment and events.view_event
+    assert client.get(hidden.get_absolute_url()).status_code == 200
+    assert client.get(f"/en/events/{event.slug}/").status_code == 200
+
+
+def test_a_public_file_of_an_unpublished_event_is_404_to_the_public(client):
+    shown = attach("minutes.pdf", PDF)
+    Event.objects.filter(pk=shown.event_id).update(published=False)
+    assert client.get(shown.get_absolute_url()).status_code == 404
+
+
+def test_stored_files_are_not_world_readable(media_root):
+    attachment = attach("minutes.pdf", PDF)
+    stored = Path(attachment.file.path)
+    assert stored.stat().st_mode & 0o777 == 0o640
+    assert stored.parent.stat().st_mode & 0o777 == 0o750
