@@ -290,8 +290,11 @@ LOGIN_URL = "admin:login"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors_without_traceback": {"()": "near_portal.log.ClientErrorsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    # A refused request (403, 404) is one line in the log; 5xx keep their traceback.
+    "loggers": {"django.request": {"filters": ["client_errors_without_traceback"]}},
 }
 
 # --- Spreadsheets (django-import-export) ---------------------------------------------------
