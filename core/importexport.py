@@ -16,14 +16,19 @@
   hand-written CSV views write their rows with ``csv_line``.
 """
 
+import io
 import re
+import zipfile
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 
 # A spreadsheet runs a cell starting with one of these as a formula (or strips a control
 # character and then does).
@@ -133,6 +138,57 @@ class LenientInstanceLookupMixin:
             return None
 
 
+# An import runs inside one transaction, row by row: bounded so that one file cannot hold a
+# worker for minutes (a 441 KB XLSX can hold 200,000 rows). The record's largest table has a
+# few hundred rows; an import of more is a mistake.
+IMPORT_MAX_ROWS = 2000
+IMPORT_MAX_BYTES = 2 * 1024 * 1024
+
+
+def count_rows(data: bytes, *, limit: int) -> int:
+    """Rows of a CSV or XLSX file (with its header), counting no further than ``limit + 1``."""
+    if data[:4] == b"PK\x03\x04":  # XLSX (a zip): read it row by row, never all at once
+        import openpyxl
+
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+            return 0  # not a workbook: the import's own reading reports it
+        try:
+            rows = 0
+            for _row in workbook.worksheets[0].iter_rows(values_only=True):
+                rows += 1
+                if rows > limit:
+                    break
+            return rows
+        finally:
+            workbook.close()
+    return min(len(data.splitlines()), limit + 1)
+
+
+class LimitedImportForm(ImportForm):
+    """django-import-export's import form, refusing a file too large or too long before it is parsed."""
+
+    def clean_import_file(self):
+        file = self.cleaned_data["import_file"]
+        if file.size > IMPORT_MAX_BYTES:
+            raise ValidationError(
+                _("The file is %(size)s; files of at most %(limit)s are imported. Split it and import each part.")
+                % {"size": filesizeformat(file.size), "limit": filesizeformat(IMPORT_MAX_BYTES)},
+                code="import_too_large",
+            )
+        file.seek(0)
+        data = file.read()
+        file.seek(0)
+        if count_rows(data, limit=IMPORT_MAX_ROWS + 1) > IMPORT_MAX_ROWS + 1:  # the header row is not counted
+            raise ValidationError(
+                _("The file has more than %(limit)s rows; at most %(limit)s are imported at once. Split it and import each part.")
+                % {"limit": IMPORT_MAX_ROWS},
+                code="import_too_many_rows",
+            )
+        return file
+
+
 class AllOrNothingImportMixin:
     """Admin mixin (before ImportMixin or ImportExportMixin): an import with any bad row writes nothing.
 
@@ -146,6 +202,8 @@ class AllOrNothingImportMixin:
     import_formats = formats
     # Exports quote cells holding ";" too.
     export_formats = [SpreadsheetCSV, base_formats.XLSX]
+
+    import_form_class = LimitedImportForm
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
