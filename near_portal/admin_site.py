@@ -8,12 +8,17 @@
   posting one payment) gets the form's own error, not the database's IntegrityError: the form
   checked uniqueness before the other insert committed, so the add or change is run once more,
   and its validation now sees the row the other request wrote.
+* Nobody deletes what ``core.roles.NEVER_DELETED`` lists (ballots, payments, resolutions,
+  amendments), superusers included: the delete view answers 403 and the list offers no
+  "delete selected". They are annulled, reversed or revoked, with a reason.
 """
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import DataError, IntegrityError, transaction
 from psycopg2 import errorcodes
+
+from core.roles import NEVER_DELETED
 
 # PostgreSQL's answer to an insert or update another transaction's committed row makes a duplicate.
 RACE_ERROR_CODES = frozenset({errorcodes.UNIQUE_VIOLATION, errorcodes.EXCLUSION_VIOLATION})
@@ -48,6 +53,15 @@ class RetriedChangeFormMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
 
 
+class NeverDeletedMixin:
+    """No delete permission, for anybody, on a model the record never deletes."""
+
+    def has_delete_permission(self, request, obj=None):
+        if self.model._meta.label_lower in NEVER_DELETED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
 class PortalAdminSite(admin.AdminSite):
     """``admin.site`` (``near_portal.apps.PortalAdminConfig.default_site``)."""
 
@@ -56,7 +70,7 @@ class PortalAdminSite(admin.AdminSite):
         if not issubclass(admin_class, GuardedChangeListMixin):
             admin_class = type(
                 admin_class.__name__,
-                (GuardedChangeListMixin, RetriedChangeFormMixin, admin_class),
+                (GuardedChangeListMixin, RetriedChangeFormMixin, NeverDeletedMixin, admin_class),
                 {"__module__": admin_class.__module__},
             )
         super().register(model_or_iterable, admin_class, **options)
