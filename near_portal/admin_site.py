@@ -8,12 +8,17 @@
   posting one payment) gets the form's own error, not the database's IntegrityError: the form
   checked uniqueness before the other insert committed, so the add or change is run once more,
   and its validation now sees the row the other request wrote.
+* Every admin action declares the permissions it needs (``@admin.action(permissions=[...])``):
+  Django offers and runs an action without them for anybody who may view the list, an
+  Auditor closing polls. Registering an admin with an undeclared action fails at start-up.
 * Nobody deletes what ``core.roles.NEVER_DELETED`` lists (ballots, payments, resolutions,
   amendments), superusers included: the delete view answers 403 and the list offers no
   "delete selected". They are annulled, reversed or revoked, with a reason.
 """
 
+from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import DataError, IntegrityError, transaction
 from psycopg2 import errorcodes
@@ -53,6 +58,20 @@ class RetriedChangeFormMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
 
 
+def declared_permissions(function) -> tuple:
+    return tuple(getattr(function, "allowed_permissions", None) or ())
+
+
+class DeclaredActionsMixin:
+    """An action that declares no permissions needs the change permission (third-party admins)."""
+
+    def _filter_actions_by_permissions(self, request, actions):
+        actions = super()._filter_actions_by_permissions(request, actions)
+        if self.has_change_permission(request):
+            return actions
+        return [action for action in actions if declared_permissions(action[0])]
+
+
 class NeverDeletedMixin:
     """No delete permission, for anybody, on a model the record never deletes."""
 
@@ -62,15 +81,27 @@ class NeverDeletedMixin:
         return super().has_delete_permission(request, obj)
 
 
+def is_portal_admin(admin_class) -> bool:
+    """An admin of the portal's own apps (not django.contrib's, axes' or another library's)."""
+    return admin_class.__module__.split(".")[0] in {*settings.NEAR_RECORD_APPS, "core"}
+
+
 class PortalAdminSite(admin.AdminSite):
     """``admin.site`` (``near_portal.apps.PortalAdminConfig.default_site``)."""
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
+        for action in admin_class.actions or () if is_portal_admin(admin_class) else ():
+            function = getattr(admin_class, action) if isinstance(action, str) else action
+            if not declared_permissions(function):
+                raise ImproperlyConfigured(
+                    f"{admin_class.__qualname__}.{getattr(function, '__name__', action)} must declare the "
+                    "permissions it needs: @admin.action(permissions=[...])."
+                )
         if not issubclass(admin_class, GuardedChangeListMixin):
             admin_class = type(
                 admin_class.__name__,
-                (GuardedChangeListMixin, RetriedChangeFormMixin, NeverDeletedMixin, admin_class),
+                (GuardedChangeListMixin, RetriedChangeFormMixin, DeclaredActionsMixin, NeverDeletedMixin, admin_class),
                 {"__module__": admin_class.__module__},
             )
         super().register(model_or_iterable, admin_class, **options)

@@ -307,7 +307,7 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
             *super().get_urls(),
         ]
 
-    @admin.action(description=gettext_lazy("Close the selected polls"))
+    @admin.action(description=gettext_lazy("Close the selected polls"), permissions=["change"])
     def close_selected_polls(self, request, queryset):
         """Ask for confirmation and a closing date, then close each selected poll in its own transaction."""
         motions = list(queryset.filter(status=Motion.Status.OPEN).select_related("agenda_item__session"))

@@ -50,7 +50,7 @@ class SecretariatProfileAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     inlines = [SecretariatPostInline]
     actions = ["copy_to_next_year"]
 
-    @admin.action(description=gettext_lazy("Copy to the next year, to edit for its report"))
+    @admin.action(description=gettext_lazy("Copy to the next year, to edit for its report"), permissions=["add"])
     def copy_to_next_year(self, request, queryset):
         for profile in queryset:
             if SecretariatProfile.objects.filter(year=profile.year + 1).exists():
