@@ -22,8 +22,8 @@ import zipfile
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
@@ -182,7 +182,9 @@ class LimitedImportForm(ImportForm):
         file.seek(0)
         if count_rows(data, limit=IMPORT_MAX_ROWS + 1) > IMPORT_MAX_ROWS + 1:  # the header row is not counted
             raise ValidationError(
-                _("The file has more than %(limit)s rows; at most %(limit)s are imported at once. Split it and import each part.")
+                _(
+                    "The file has more than %(limit)s rows; at most %(limit)s are imported at once. Split it and import each part."
+                )
                 % {"limit": IMPORT_MAX_ROWS},
                 code="import_too_many_rows",
             )

@@ -61,7 +61,9 @@ class AssessmentPeriodAdmin(FinanceOnlyMixin, RecordHistoryAdmin):
     list_select_related = ("decision",)
     actions = ["generate_assessments"]
 
-    @admin.action(description=_("Generate the assessments of the selected periods up to this fiscal year"), permissions=["add"])
+    @admin.action(
+        description=_("Generate the assessments of the selected periods up to this fiscal year"), permissions=["add"]
+    )
     def generate_assessments(self, request, queryset):
         """Idempotent: years already assessed are left as they are."""
         if not self.has_add_permission(request):

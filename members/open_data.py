@@ -44,7 +44,7 @@ def members_csv(request):
         response.write(
             csv_line(
                 escape_row(
-                [record["slug"], record["country"], record["type"], record["admitted"] or ""]
+                    [record["slug"], record["country"], record["type"], record["admitted"] or ""]
                     + [record["names"][code] for code in LANGUAGE_CODES]
                 )
             )

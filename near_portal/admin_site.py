@@ -18,8 +18,8 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ImproperlyConfigured
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DataError, IntegrityError, transaction
 from psycopg2 import errorcodes
 

@@ -7,8 +7,8 @@ from import_export import resources
 from import_export.formats.base_formats import CSV, XLSX
 from openpyxl import load_workbook
 
-from core.importexport import FormulaEscapingResourceMixin as FormulaEscapingMixin
 from core.importexport import AllOrNothingImportMixin, SpreadsheetCSV, csv_cell, escape_formula, unescape_formula
+from core.importexport import FormulaEscapingResourceMixin as FormulaEscapingMixin
 from members.models import Partner
 
 

@@ -3,7 +3,6 @@
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from core import importexport
 from members.models import MemberGovernment

@@ -42,8 +42,15 @@ def test_twelve_concurrent_identical_payment_posts_record_one_and_answer_the_res
     officer = django_user_model.objects.create_superuser("officer", "officer@near.example", None)
     member = MemberGovernment.objects.get(slug="hyogo")
     url = reverse("admin:dues_payment_add")
-    data = {"member": member.pk, "paid_on": "2022-03-15", "amount": "1305500", "currency": "KRW",
-            "exchange_rate": "1305.50", "bank_reference": "KB-RACE-1", "note": ""}
+    data = {
+        "member": member.pk,
+        "paid_on": "2022-03-15",
+        "amount": "1305500",
+        "currency": "KRW",
+        "exchange_rate": "1305.50",
+        "bank_reference": "KB-RACE-1",
+        "note": "",
+    }
     barrier = threading.Barrier(CLIENTS)
     answers = [None] * CLIENTS
 

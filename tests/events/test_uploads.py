@@ -235,7 +235,9 @@ def test_deleting_an_attachment_removes_its_file(django_capture_on_commit_callba
     assert stored.exists() is False
 
 
-def test_a_staff_account_without_a_role_gets_no_private_file_nor_unpublished_event(client, django_user_model, staff_in_role):
+def test_a_staff_account_without_a_role_gets_no_private_file_nor_unpublished_event(
+    client, django_user_model, staff_in_role
+):
     hidden = attach("draft.pdf", PDF, public=False)
     event = hidden.event
     Event.objects.filter(pk=event.pk).update(published=False)

@@ -59,7 +59,10 @@ def test_an_admin_list_filter_the_database_refuses_is_never_a_500(admin_client, 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url, query",
-    [("/admin/members/membergovernment/", "name_en__regex=%5C"), ("/admin/dues/payment/", "paid_on__year=99999999999999999999")],
+    [
+        ("/admin/members/membergovernment/", "name_en__regex=%5C"),
+        ("/admin/dues/payment/", "paid_on__year=99999999999999999999"),
+    ],
 )
 def test_the_filters_found_by_hand_give_the_list_without_them(admin_client, url, query):
     response = admin_client.get(f"{url}?{query}")
@@ -67,7 +70,9 @@ def test_the_filters_found_by_hand_give_the_list_without_them(admin_client, url,
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("label", ["assemblies.resolution", "instruments.amendment", "dues.payment", "assemblies.ballot"])
+@pytest.mark.parametrize(
+    "label", ["assemblies.resolution", "instruments.amendment", "dues.payment", "assemblies.ballot"]
+)
 def test_nobody_deletes_a_resolution_an_amendment_a_payment_or_a_ballot_superusers_included(admin_client, label):
     from django.apps import apps
     from django.contrib import admin
