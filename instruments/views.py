@@ -1,12 +1,15 @@
 """Public pages of the Charter and the Regulations: the text on a day, its history, one article's
 history, and the PDF."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.caching import content_version
 from core.params import date_parameter
 from instruments.models import Article, Instrument, url_name
 from instruments.pdf import render_pdf
@@ -56,10 +59,28 @@ def instrument_text(request, slug):
     return render(request, "instruments/instrument.html", context)
 
 
+# A PDF takes 1-4 s of CPU: kept a day at most; a change of the record moves the content version.
+PDF_CACHE_SECONDS = 24 * 60 * 60
+
+
 def instrument_pdf(request, slug):
-    """The instrument as in force on ?on=YYYY-MM-DD (default today), as a PDF."""
+    """The instrument as in force on ?on=YYYY-MM-DD (default today), as a PDF.
+
+    Rendered once per content version, language, instrument, day in force and day of
+    issue (the PDF states it), whoever asks and whatever else the query string holds: the
+    page cache keys on the whole address, so ``?anything`` would render it again each time.
+    """
     context = text_context(request, slug)
-    response = HttpResponse(render_pdf(request, context), content_type="application/pdf")
+    key = ":".join(
+        ["instrument-pdf", str(content_version()), get_language(), slug, context["on"].isoformat(),
+         context["today"].isoformat()]
+    )
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(request, context)
+        if settings.PUBLIC_PAGE_CACHE_SECONDS:
+            cache.set(key, pdf, PDF_CACHE_SECONDS)
+    response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"near-{context['instrument'].slug}-{context['on'].isoformat()}-{get_language()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
