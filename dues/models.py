@@ -10,11 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import IntegerRangeField, RangeOperators
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Round
+from django.db.models.functions import Round, Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -217,6 +217,23 @@ class Currency(models.TextChoices):
     USD = "USD", _("US dollar (USD)")
 
 
+# Bank statements and people write one reference in several ways: in any case, with spaces, with
+# ASCII hyphens or the Unicode hyphens, dashes and minus signs a word processor puts in their
+# place. A reference is compared without any of these.
+REFERENCE_TAKEN = "bank_reference_taken"
+REFERENCE_IGNORED_CHARACTERS = " \u00a0-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+
+
+def normalised_reference(expression):
+    """The bank reference ``expression`` as PostgreSQL compares it: upper case, without spaces and dashes."""
+    return Func(Upper(expression), Value(REFERENCE_IGNORED_CHARACTERS), Value(""), function="translate")
+
+
+def normalise_reference(reference: str) -> str:
+    """``normalised_reference`` in Python, for one reference."""
+    return reference.upper().translate({ord(c): None for c in REFERENCE_IGNORED_CHARACTERS})
+
+
 class Payment(models.Model):
     """Money a member government paid towards its dues, as the bank credited it."""
 
@@ -262,11 +279,12 @@ class Payment(models.Model):
                 name="payment_usd_credited_at_rate",
             ),
             # A bank transfer is recorded once: its reference is unique.
+            # Compared normalised: "sec-ref-0001", "SEC REF 0001" and "SEC‐REF‐0001" are one transfer.
             models.UniqueConstraint(
-                fields=["bank_reference"],
+                normalised_reference(F("bank_reference")),
                 name="payment_unique_bank_reference",
                 violation_error_message=_("A payment with this bank reference is already recorded."),
-                violation_error_code="unique",
+                violation_error_code=REFERENCE_TAKEN,
             ),
             models.CheckConstraint(condition=~Q(bank_reference=""), name="payment_bank_reference_given"),
             # A reversal has a date on or after the payment and a reason; payments are never deleted.
@@ -285,6 +303,20 @@ class Payment(models.Model):
     def save(self, *args, **kwargs):
         self.amount_usd = usd_credited(self.amount, self.exchange_rate)
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        """As Django's, with the normalised-reference constraint's error on the bank reference field."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            general = errors.pop(NON_FIELD_ERRORS, [])
+            taken = [e for e in general if getattr(e, "code", None) == REFERENCE_TAKEN]
+            if taken:
+                errors.setdefault("bank_reference", []).extend(taken)
+            if rest := [e for e in general if e not in taken]:
+                errors[NON_FIELD_ERRORS] = rest
+            raise ValidationError(errors) from None
 
     def clean(self):
         if self.exchange_rate is None or self.currency not in Currency.values:
