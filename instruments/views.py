@@ -72,8 +72,14 @@ def instrument_pdf(request, slug):
     """
     context = text_context(request, slug)
     key = ":".join(
-        ["instrument-pdf", str(content_version()), get_language(), slug, context["on"].isoformat(),
-         context["today"].isoformat()]
+        [
+            "instrument-pdf",
+            str(content_version()),
+            get_language(),
+            slug,
+            context["on"].isoformat(),
+            context["today"].isoformat(),
+        ]
     )
     pdf = cache.get(key)
     if pdf is None:

@@ -27,8 +27,13 @@ def test_the_database_refuses_the_duplicate_even_without_the_form():
     first = pay(member, D(2022, 3, 1), "10.00", reference="sec-ref-0001")
     with pytest.raises(IntegrityError), transaction.atomic():
         Payment.objects.create(
-            member=member, paid_on=first.paid_on, amount=first.amount, currency="USD", exchange_rate=1,
-            amount_usd=first.amount_usd, bank_reference="SEC\u2011REF 0001",
+            member=member,
+            paid_on=first.paid_on,
+            amount=first.amount,
+            currency="USD",
+            exchange_rate=1,
+            amount_usd=first.amount_usd,
+            bank_reference="SEC\u2011REF 0001",
         )
 
 
