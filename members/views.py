@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import CoordinatorTerm
@@ -13,7 +14,7 @@ from members.querysets import localized_fields
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
 DIRECTORY_COLUMNS = [
-    "slug", "membership_type", "list_position", "country__code", "country__display_order",
+    "slug", "list_position", "country__code", "country__display_order",
     *localized_fields("name"), *[f"country__{field}" for field in localized_fields("name")],
 ]
 
@@ -28,16 +29,25 @@ def directory(request):
         selected_type = ""
     query = request.GET.get("q", "").strip()[:100]
 
+    # The type on the day the page is shown, from the history (an admission effective next
+    # year does not list a member today).
+    today = timezone.localdate()
     governments = MemberGovernment.objects.select_related("country").only(*DIRECTORY_COLUMNS)
-    governments = governments.filter(membership_type=selected_type) if selected_type else governments.current()
+    if selected_type:
+        governments = governments.with_type_on(today).filter(type_on=selected_type)
+    else:
+        governments = governments.attached_on(today)
     governments = governments.search(query).order_by("country__display_order", "list_position", "name_en")
 
     groups = [
         {"country": country, "governments": list(items)}
         for country, items in groupby(governments, key=lambda g: g.country)
     ]
+    labels = dict(MembershipType.choices)
     for group in groups:
         group["count"] = len(group["governments"])
+        for government in group["governments"]:
+            government.type_label = labels[government.type_on]
     return render(
         request,
         "members/directory.html",
@@ -53,14 +63,21 @@ def directory(request):
 
 def detail(request, slug):
     """One government: its names in all six languages, country, type, admission and history."""
-    government = get_object_or_404(MemberGovernment.objects.select_related("country"), slug=slug)
+    today = timezone.localdate()
+    government = get_object_or_404(MemberGovernment.objects.select_related("country").with_type_on(today), slug=slug)
+    history = list(government.membership_events.all())
     return render(
         request,
         "members/detail.html",
         {
             "government": government,
+            "type_label": dict(MembershipType.choices).get(government.type_on),
+            # An observer known only from the older brochure's list (seed 001, undated): the
+            # current brochure counts five observers without naming them (seed 000 line 45).
+            "standing_not_recorded": government.type_on == MembershipType.OBSERVER
+            and all(event.date is None for event in history),
             "names": government_names(government),
-            "history": government.membership_events.all(),
+            "history": history,
             "coordinator_terms": CoordinatorTerm.objects.for_member(government),
             "member_events": Event.objects.published().involving(government).for_listing(),
         },
