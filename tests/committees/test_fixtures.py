@@ -71,6 +71,8 @@ def test_economy_and_trade_was_renamed_on_2013_09_11():
 def test_creation_dates_follow_the_regulations_art_2_notes():
     created = dict(Committee.objects.filter(established_on__isnull=False).values_list("slug", "established_on"))
     assert created == {
+        # Item 1 bears its name from its renaming "<名称变更 2013. 9. 11.>" (seed 003 line 1011).
+        "economy-and-trade": datetime.date(2013, 9, 11),
         "maritime-and-fisheries": datetime.date(2008, 9, 2),
         "tourism": datetime.date(2008, 9, 2),
         "mineral-resources": datetime.date(2010, 10, 28),

@@ -191,3 +191,26 @@ def test_today_is_the_default_date(client):
 def test_any_date_parameter_gives_a_page_or_a_400_never_a_500(client, value):
     for url in ("/en/committees/", "/en/committees/tourism/", "/open-data/committees.json"):
         assert client.get(url, {"on": value}).status_code in (200, 400)
+
+
+def listed(response):
+    return [row["committee"].slug for row in response.context["current"]], [c.slug for c in response.context["former"]]
+
+
+def test_a_renamed_committee_is_listed_once_before_and_after_its_2013_renaming(client):
+    # Committee Regulation art. 2 item 1: renamed on 2013-09-11 (seed 003 line 1011).
+    current, former = listed(client.get("/en/committees/", {"on": "2012-01-01"}))
+    assert ("economy-and-trade-1998" in current, "economy-and-trade" in current) == (True, False)
+    assert "economy-and-trade" not in former
+    current, former = listed(client.get("/en/committees/", {"on": "2013-09-11"}))
+    assert ("economy-and-trade-1998" in current, "economy-and-trade" in current) == (False, True)
+    assert "economy-and-trade-1998" in former
+
+
+def test_the_renamed_committees_page_before_2013_points_to_its_earlier_name(client):
+    html = client.get("/en/committees/economy-and-trade/", {"on": "2012-01-01"}).content.decode()
+    assert "The committee took this name on Sept. 11, 2013, after the date shown; before, it was:" in html
+    assert '<a href="/en/committees/economy-and-trade-1998/?on=2012-01-01">Economy and Trade Committee</a>' in html
+    html = client.get("/en/committees/economy-and-trade/").content.decode()
+    assert "<dt>Founded</dt><dd>1998</dd>" in html
+    assert "<dt>Under this name since</dt><dd>Sept. 11, 2013</dd>" in html
