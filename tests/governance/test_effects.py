@@ -394,3 +394,17 @@ def test_the_committee_admin_shows_the_resolution_that_appointed_ningxia(client,
 def test_the_tourism_committee_page_links_ningxias_appointment_to_the_12th_general_assembly(client):
     body = client.get("/en/committees/tourism/").content.decode()
     assert '<a href="/en/assemblies/12/">12th General Assembly, Zhangjiajie (Hunan), agenda item 8</a>' in body
+
+
+@pytest.mark.parametrize(("present", "outcome"), [(39, Motion.Outcome.ADOPTED), (38, Motion.Outcome.NO_QUORUM)])
+def test_a_coordinator_is_replaced_with_exactly_half_of_the_78_voting_members_present(present, outcome):
+    # Committee Regulation art. 5(8): "半数以上" (seed 003 line 1050), half or more, attend. In 2020
+    # the roll holds 78 voting members (Liaoning joined in 2021): 39 present is half, a quorum.
+    opens = datetime.date(2020, 10, 1)
+    session = make_session(body=Body.WORKING_COMMITTEE, start=opens, end=opens, number=13, key="13")
+    motion = motion_with(
+        session, DecisionKind.COORDINATOR_CHANGE, Kind.COORDINATOR_CHANGE,
+        {"committee": "tourism", "outgoing": "henan"}, member=MemberGovernment.objects.get(slug="jilin"),
+    )
+    closed = run_poll(motion, present=present, yes=present)
+    assert (closed.eligible_count, closed.quorum_needed, closed.outcome) == (78, 39, outcome)
