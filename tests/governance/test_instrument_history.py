@@ -21,7 +21,7 @@ def test_every_amendment_date_the_seed_names_is_loaded():
     assert dates == {
         "charter": ["1996-09-12", "1998-10-21", "2002-09-12", "2004-09-08", "2010-10-28", "2014-10-22", "2016-09-27", "2018-10-29"],
         "committee-regulation": ["1998-10-21", "2007-09-04", "2008-09-02", "2010-10-28", "2011-07-19", "2013-09-11", "2017-09-26", "2018-10-29"],
-        "dues-regulation": ["2016-09-28", "2017-09-26"],
+        "dues-regulation": ["2017-01-01", "2017-09-26"],
     }
 
 
@@ -185,8 +185,9 @@ def test_committee_regulation_article_5_6_exists_from_19_july_2011():
 
 
 def test_dues_regulation_sets_usd_1000_and_its_2017_amendment():
-    assert article_keys_on("dues-regulation", "2016-09-27") == []
-    assert provisions_on("dues-regulation", "art-5", "2016-09-28")["1"] == (TEXT, "(1)各会员地方政府每年承担1000美元会费。")
+    # Made 2016-09-28; in force from 2017-01-01 by its supplementary article 1 (seed 003 line 1185).
+    assert article_keys_on("dues-regulation", "2016-12-31") == []
+    assert provisions_on("dues-regulation", "art-5", "2017-01-01")["1"] == (TEXT, "(1)各会员地方政府每年承担1000美元会费。")
     assert provisions_on("dues-regulation", "supplementary", "2017-09-25") == {"": (NOT_HELD, "")}
     assert provisions_on("dues-regulation", "supplementary", "2017-09-26") == {
         "": (TEXT, "本规定自2017年1月1日起实行(但会费缴纳时间在2019年第十二次事务委员会会议上审议决定。)")
@@ -235,3 +236,14 @@ def test_chinese_is_the_source_text_and_the_others_unofficial_translations():
     assert [charter.text_status(code) for code in ("zh-hans", "en", "mn", "ko", "ja", "ru")] == [
         "source", "unofficial", "unofficial", "unofficial", "unofficial", "unofficial"
     ]
+
+
+def test_the_dues_regulations_history_names_the_11th_general_assembly_and_its_dates(client):
+    adoption = Amendment.objects.get(instrument__slug="dues-regulation", kind="adoption")
+    assert (adoption.effective_on, adoption.adopted_on, adoption.body, adoption.session_en) == (
+        datetime.date(2017, 1, 1), datetime.date(2016, 9, 28), "general_assembly", "11th General Assembly (Irkutsk, 2016)"
+    )
+    html = " ".join(client.get("/en/regulations/dues/history/").content.decode().split())
+    assert "The record does not say which body adopted it." not in html
+    assert "Adopted by the General Assembly: 11th General Assembly (Irkutsk, 2016) · adopted on Sept. 28, 2016" in html
+    assert '<time datetime="2017-01-01">Jan. 1, 2017</time> — original text' in html
