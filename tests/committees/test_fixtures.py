@@ -93,3 +93,9 @@ def test_every_committee_has_its_name_in_the_six_languages():
     for committee in Committee.objects.all():
         names = [getattr(committee, f"name_{code}") for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")]
         assert all(names), committee.slug
+
+
+def test_daegu_is_not_listed_as_taking_part_in_the_energy_committee_it_once_coordinated():
+    # Seed 001 names Daegu as the committee's coordinator then; no seed lists it as a participant.
+    energy = Committee.objects.get(slug="energy-and-climate-change")
+    assert [m.slug for m in energy.participants.all()] == ["shanxi"]

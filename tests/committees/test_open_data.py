@@ -62,3 +62,10 @@ def test_committees_json_says_why_a_date_was_refused_in_the_visitors_language(cl
         )
     assert expected != "The date must be written as YYYY-MM-DD, for example 2018-10-29, and fall between 1900 and 2999."
     assert response.json() == {"error": expected}
+
+
+def test_open_data_says_no_activity_is_recorded_rather_than_that_a_committee_is_eligible(client):
+    committees = client.get("/open-data/committees.json").json()["committees"]
+    sports = next(c for c in committees if c["slug"] == "sports")
+    assert "eligible_for_coordinator_change" not in sports
+    assert sports["no_activity_recorded_for_two_years"] is True
