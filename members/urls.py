@@ -8,6 +8,7 @@ app_name = "members"
 urlpatterns = [
     path("members/", views.directory, name="directory"),
     path("members/<slug:slug>/", views.detail, name="detail"),
+    path("partners/", views.partners, name="partners"),
 ]
 
 # Finance views of the dues (staff only): members/dues_views.py.

@@ -9,8 +9,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import CoordinatorTerm
 from events.models import Event
-from members.models import MemberGovernment, MembershipType
-from members.querysets import localized_fields
+from members.models import MemberGovernment, MembershipType, Partner
+from members.querysets import active_language_fields, localized_fields
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
 DIRECTORY_COLUMNS = [
@@ -90,3 +90,17 @@ def government_names(government):
         (code, label, getattr(government, build_localized_fieldname("name", code)) or "")
         for code, label in settings.LANGUAGES
     ]
+
+
+def partners(request):
+    """The organisations NEAR cooperates with: those the current brochure lists, then those only an older one does."""
+    listed = list(Partner.objects.only("slug", "kind", "website", "acronym", "in_current_brochure",
+                                       *active_language_fields("name", "description")))
+    return render(
+        request,
+        "members/partners.html",
+        {
+            "current": [p for p in listed if p.in_current_brochure],
+            "earlier": [p for p in listed if not p.in_current_brochure],
+        },
+    )

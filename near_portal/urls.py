@@ -25,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("secretariat/", views.secretariat, name="secretariat"),
     path("", include("members.urls")),
     path("", include("governance.urls")),
     path("", include("committees.urls")),

@@ -10,6 +10,8 @@ from django.template import loader
 from django.utils import timezone
 from django.views import defaults
 
+from near_portal.report import data as report_data
+from near_portal.report.providers import SECRETARIAT_TEXTS
 from near_portal.uploads import UploadTooLarge
 
 from members.models import Country, MemberGovernment, MembershipType
@@ -39,6 +41,20 @@ def home(request):
         "population_known_for": figures["with_population"],
     }
     return render(request, "near_portal/home.html", context)
+
+
+def secretariat(request):
+    """The permanent secretariat in Pohang: set-up, organisation, budget, duties and staff of the latest year recorded."""
+    profile = report_data.latest_secretariat()
+    context = {"profile": profile}
+    if profile is not None:
+        texts = [(title, (getattr(profile, field) or "").strip()) for field, title in SECRETARIAT_TEXTS]
+        context |= {
+            "subsections": [(title, text) for title, text in texts if text],
+            "duties": profile.duty_list(),
+            "posts": list(profile.posts.all()),
+        }
+    return render(request, "near_portal/secretariat.html", context)
 
 
 def healthz(request):
