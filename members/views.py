@@ -1,21 +1,21 @@
-"""Public views of the member directory."""
+"""The public member directory (a government's own page, which shows its committees and events too, is near_portal.views.member_detail)."""
 
 from itertools import groupby
 
-from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname
 
-from committees.models import CoordinatorTerm
-from events.models import Event
+from core.languages import active_language_fields, localized_fields
 from members.models import MemberGovernment, MembershipType, Partner
-from members.querysets import active_language_fields, localized_fields
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
 DIRECTORY_COLUMNS = [
-    "slug", "list_position", "country__code", "country__display_order",
-    *localized_fields("name"), *[f"country__{field}" for field in localized_fields("name")],
+    "slug",
+    "list_position",
+    "country__code",
+    "country__display_order",
+    *localized_fields("name"),
+    *[f"country__{field}" for field in localized_fields("name")],
 ]
 
 # Types a visitor may filter by; former members are listed only when asked for.
@@ -61,41 +61,13 @@ def directory(request):
     )
 
 
-def detail(request, slug):
-    """One government: its names in all six languages, country, type, admission and history."""
-    today = timezone.localdate()
-    government = get_object_or_404(MemberGovernment.objects.select_related("country").with_type_on(today), slug=slug)
-    history = list(government.membership_events.all())
-    return render(
-        request,
-        "members/detail.html",
-        {
-            "government": government,
-            "type_label": dict(MembershipType.choices).get(government.type_on),
-            # An observer known only from the older brochure's list (seed 001, undated): the
-            # current brochure counts five observers without naming them (seed 000 line 45).
-            "standing_not_recorded": government.type_on == MembershipType.OBSERVER
-            and all(event.date is None for event in history),
-            "names": government_names(government),
-            "history": history,
-            "coordinator_terms": CoordinatorTerm.objects.for_member(government),
-            "member_events": Event.objects.published().involving(government).for_listing(),
-        },
-    )
-
-
-def government_names(government):
-    """(language code, language name, name in that language) for the six languages."""
-    return [
-        (code, label, getattr(government, build_localized_fieldname("name", code)) or "")
-        for code, label in settings.LANGUAGES
-    ]
-
-
 def partners(request):
     """The organisations NEAR cooperates with: those the current brochure lists, then those only an older one does."""
-    listed = list(Partner.objects.only("slug", "kind", "website", "acronym", "in_current_brochure",
-                                       *active_language_fields("name", "description")))
+    listed = list(
+        Partner.objects.only(
+            "slug", "kind", "website", "acronym", "in_current_brochure", *active_language_fields("name", "description")
+        )
+    )
     return render(
         request,
         "members/partners.html",

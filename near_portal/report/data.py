@@ -59,9 +59,7 @@ def membership_events(year: int) -> list[MembershipEvent]:
     Undated records cannot be placed in a year and are left out.
     """
     return list(
-        MembershipEvent.objects.filter(date__year=year)
-        .select_related("member__country")
-        .order_by("date", "pk")
+        MembershipEvent.objects.filter(date__year=year).select_related("member__country").order_by("date", "pk")
     )
 
 

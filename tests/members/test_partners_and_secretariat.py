@@ -5,17 +5,37 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "mn", "zh-hans", "ko", "ja", "ru"]
-PARTNERS_TITLE = {"en": "Partners", "mn": "Түншүүд", "zh-hans": "伙伴", "ko": "협력 기관", "ja": "パートナー",
-                  "ru": "Партнёры"}
-AER = {"en": "Assembly of European Regions", "mn": "Европын орон нутгийн зөвлөл", "zh-hans": "欧洲地方政府大会",
-       "ko": "유럽지역의회", "ja": "欧州地域議会", "ru": "Ассамблея европейских регионов"}
-SECRETARIAT_TITLE = {"en": "Secretariat", "mn": "Хэрэг эрхлэх газар", "zh-hans": "秘书处", "ko": "사무국",
-                     "ja": "事務局", "ru": "Секретариат"}
+PARTNERS_TITLE = {
+    "en": "Partners",
+    "mn": "Түншүүд",
+    "zh-hans": "伙伴",
+    "ko": "협력 기관",
+    "ja": "パートナー",
+    "ru": "Партнёры",
+}
+AER = {
+    "en": "Assembly of European Regions",
+    "mn": "Европын орон нутгийн зөвлөл",
+    "zh-hans": "欧洲地方政府大会",
+    "ko": "유럽지역의회",
+    "ja": "欧州地域議会",
+    "ru": "Ассамблея европейских регионов",
+}
+SECRETARIAT_TITLE = {
+    "en": "Secretariat",
+    "mn": "Хэрэг эрхлэх газар",
+    "zh-hans": "秘书处",
+    "ko": "사무국",
+    "ja": "事務局",
+    "ru": "Секретариат",
+}
 SHARES = {"en": "Gyeongsangbuk-do provides 70% of the funds and the City of Pohang 30%."}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_partners_page_lists_the_brochures_partners_and_marks_the_earlier_one(client, lang, django_assert_num_queries):
+def test_the_partners_page_lists_the_brochures_partners_and_marks_the_earlier_one(
+    client, lang, django_assert_num_queries
+):
     with django_assert_num_queries(1):
         response = client.get(f"/{lang}/partners/")
     html = response.content.decode()
