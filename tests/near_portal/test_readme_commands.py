@@ -1,13 +1,14 @@
 """Every command README.md shows works as typed in the checkout after `make setup`.
 
 The commands are read from README.md's code blocks (indented or fenced). Each one is either
-run here, as a new user's shell would run it (no DJANGO_* or DATABASE_URL in the environment,
-from the checkout's root, an `export` earlier in the same block applying to the lines after
-it), or listed in NOT_RUN with the reason; a command in neither fails the first test, so a
-command added to the README is checked or explicitly left out. The commands that run are
-marked slow (subprocesses, ~30 s together). The embedded database they use is the checkout's
-own (`near`), not the test database: they expect it to hold the real data as `make setup`
-loads it, as in CI's fresh clone, and compare their output with the same command run here.
+run here as a new user's shell would run it (RUN_BY names the test), or listed in NOT_RUN
+with the reason; a command in neither fails the first test, so a command added to the README
+is run or left out on purpose. "As a new user's shell": from the checkout's root, without
+DJANGO_* or DATABASE_URL in the environment, an `export` earlier in the same block applying
+to the lines after it. The tests that run commands are marked slow (subprocesses, about a
+minute together on a shared machine). The embedded database they use is the checkout's own
+(`near`), not the test database: they expect it to hold the real data as `make setup` loads
+it, as in CI's fresh clone, and compare their output with the same command run here.
 
 Also here: what manage.py says, in one sentence and without a traceback, when the local
 environment is missing.
@@ -139,8 +140,8 @@ def database_line() -> str:
 
 def test_every_command_the_readme_shows_is_run_here_or_left_out_with_a_reason():
     shown = {command for command, _exports in readme_commands()}
-    assert shown - (set(CHECKS) | set(NOT_RUN)) == set(), "README commands nobody checks: add them to CHECKS or NOT_RUN"
-    assert (set(CHECKS) | set(NOT_RUN)) - shown == set(), "checks of commands the README no longer shows"
+    assert shown - (set(RUN_BY) | set(NOT_RUN)) == set(), "README commands nobody checks: add them to RUN_BY or NOT_RUN"
+    assert (set(RUN_BY) | set(NOT_RUN)) - shown == set(), "checks of commands the README no longer shows"
 
 
 def test_every_make_target_the_readme_names_is_in_the_makefile():
@@ -155,7 +156,10 @@ def test_every_make_target_the_readme_names_is_in_the_makefile():
 
 
 def test_the_readme_blocks_are_read_as_a_reader_sees_them():
-    text = "Text\n\n    make a   # comment\n    make b \\\n      --x\n\n- item\n\n    not code in a list\n\n```sh\nmake c\n```\n"
+    text = (
+        "Text\n\n    make a   # comment\n    make b \\\n      --x\n\n"
+        "- item\n\n    not code in a list\n\n```sh\nmake c\n```\n"
+    )
     assert readme_blocks(text) == [["make a", "make b    --x"], ["make c"]]
 
 
@@ -193,7 +197,16 @@ def readme_backup(skip_without_embedded_database):
         path.unlink()
 
 
-def check_report(spare_report):
+def runs_a_readme_command(test):
+    """A test that runs README commands: slow, and against the embedded database only."""
+    return pytest.mark.slow(pytest.mark.usefixtures("skip_without_embedded_database")(test))
+
+
+HEADER = ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"]
+
+
+@runs_a_readme_command
+def test_make_report_writes_the_japanese_report_of_2018(spare_report):
     result = run_as_typed("make report YEAR=2018 LANGUAGE_CODE=ja")
     assert (result.returncode, result.stderr) == (0, "")
     reader = PdfReader(spare_report)
@@ -203,80 +216,85 @@ def check_report(spare_report):
     assert reader.metadata.title == "NEAR 2018年次報告書"
 
 
-def check_dues_standing():
+@runs_a_readme_command
+@pytest.mark.django_db
+def test_make_manage_prints_the_dues_standing_as_the_command_does():
     result = run_as_typed('make manage ARGS="dues_standing --on 2018-12-31"')
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == in_process("dues_standing", "--on", "2018-12-31")
-    assert result.stdout.splitlines()[0].split() == [
-        "member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"
-    ]
+    assert result.stdout.splitlines()[0].split() == HEADER
 
 
-def check_shell():
+@runs_a_readme_command
+@pytest.mark.django_db
+def test_make_shell_has_the_models_imported_without_a_list_of_failed_imports():
     result = run_as_typed("make shell", stdin="print(MemberGovernment.objects.count())\n")
     assert (result.returncode, result.stderr) == (0, "")
     imported, blank, count = result.stdout.splitlines()
-    # Only importable models (near_portal's shell command): no list of imports that failed.
     assert re.fullmatch(r"\d+ objects imported automatically \(use -v 2 for details\)\.", imported)
     assert (blank, count) == ("", str(MemberGovernment.objects.count()))
 
 
-def check_make_db():
+@runs_a_readme_command
+def test_make_db_says_where_the_running_database_listens():
     result = run_as_typed("make db")
     assert (result.returncode, result.stdout, result.stderr) == (0, database_line(), "")
 
 
-def check_export():
+@runs_a_readme_command
+def test_the_export_of_the_local_environment_is_silent():
     result = run_as_typed("export DJANGO_DEBUG=1")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def check_manage_py_by_hand():
+@runs_a_readme_command
+@pytest.mark.django_db
+def test_manage_py_by_hand_after_the_export_prints_the_dues_standing_as_csv():
     result = run_as_typed(".venv/bin/python manage.py dues_standing --on 2018-12-31 --format csv")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == in_process("dues_standing", "--on", "2018-12-31", "--format", "csv")
+    assert result.stdout.splitlines()[0] == ",".join(HEADER)
 
 
-def check_backup(readme_backup):
+BACKUP_LINE = rf"Backup written: ({re.escape(str(BASE_DIR))}/var/backups/near-\d{{8}}T\d{{6}}Z\.dump) \(\d+ KiB\)"
+KEPT_LINE = rf"Current state kept in {re.escape(str(BASE_DIR))}/var/backups/near-\d{{8}}T\d{{6}}Z-before-restore\.dump"
+
+
+@runs_a_readme_command
+def test_make_backup_writes_a_dump_named_by_the_time(readme_backup):
     assert (readme_backup.returncode, readme_backup.stderr) == (0, "")
     database, written = readme_backup.stdout.splitlines()
     assert database + "\n" == database_line()
-    match = re.fullmatch(rf"Backup written: ({re.escape(str(BASE_DIR))}/var/backups/near-\d{{8}}T\d{{6}}Z\.dump) \(\d+ KiB\)", written)
+    match = re.fullmatch(BACKUP_LINE, written)
     assert match is not None, written
-    assert Path(match.group(1)).read_bytes()[:5] == b"PGDMP"
+    assert Path(match.group(1)).read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
 
 
-def check_restore(readme_backup):
-    written = Path(readme_backup.stdout.split("Backup written: ")[1].split(" (")[0])
+@runs_a_readme_command
+def test_make_restore_puts_back_the_file_the_readme_names(readme_backup):
+    written = re.fullmatch(BACKUP_LINE, readme_backup.stdout.splitlines()[-1]).group(1)
     shutil.copyfile(written, README_BACKUP)
     result = run_as_typed("make restore FILE=var/backups/near-20260810T093000Z.dump")
-    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert (result.returncode, result.stderr) == (0, "")
     database, kept, restored = result.stdout.splitlines()
     assert database + "\n" == database_line()
-    assert re.fullmatch(rf"Current state kept in {re.escape(str(BASE_DIR))}/var/backups/near-\d{{8}}T\d{{6}}Z-before-restore\.dump", kept)
+    assert re.fullmatch(KEPT_LINE, kept), kept
     assert restored == "Restored var/backups/near-20260810T093000Z.dump"
 
 
-CHECKS = {
-    "make report YEAR=2018 LANGUAGE_CODE=ja": check_report,
-    'make manage ARGS="dues_standing --on 2018-12-31"': check_dues_standing,
-    "make shell": check_shell,
-    "make db": check_make_db,
-    "export DJANGO_DEBUG=1": check_export,
-    ".venv/bin/python manage.py dues_standing --on 2018-12-31 --format csv": check_manage_py_by_hand,
-    "make backup": check_backup,
-    "make restore FILE=var/backups/near-20260810T093000Z.dump": check_restore,
+# The README's commands that run here, each with the test that runs it.
+RUN_BY = {
+    "make report YEAR=2018 LANGUAGE_CODE=ja": test_make_report_writes_the_japanese_report_of_2018,
+    'make manage ARGS="dues_standing --on 2018-12-31"': test_make_manage_prints_the_dues_standing_as_the_command_does,
+    "make shell": test_make_shell_has_the_models_imported_without_a_list_of_failed_imports,
+    "make db": test_make_db_says_where_the_running_database_listens,
+    "export DJANGO_DEBUG=1": test_the_export_of_the_local_environment_is_silent,
+    ".venv/bin/python manage.py dues_standing --on 2018-12-31 --format csv": (
+        test_manage_py_by_hand_after_the_export_prints_the_dues_standing_as_csv
+    ),
+    "make backup": test_make_backup_writes_a_dump_named_by_the_time,
+    "make restore FILE=var/backups/near-20260810T093000Z.dump": test_make_restore_puts_back_the_file_the_readme_names,
 }
-
-
-@pytest.mark.slow
-@pytest.mark.django_db
-@pytest.mark.usefixtures("skip_without_embedded_database")
-@pytest.mark.parametrize("command", list(CHECKS))
-def test_the_readme_command_works_as_typed(command, request):
-    check = CHECKS[command]
-    fixtures = check.__code__.co_varnames[: check.__code__.co_argcount]
-    check(*[request.getfixturevalue(name) for name in fixtures])
 
 
 # --- manage.py without the local environment: one sentence, exit code 1 ----------------------------
@@ -285,7 +303,8 @@ def run_manage_py(*args, env=None, pgdata=None) -> subprocess.CompletedProcess:
     """manage.py ARGS from the checkout; with ``pgdata``, the embedded database is looked for there."""
     code = "import sys; from near_portal.command_line import main; sys.exit(main(['manage.py', *sys.argv[1:]]))"
     if pgdata is not None:
-        code = f"from near_portal import embedded_db; from pathlib import Path; embedded_db.PGDATA = Path({str(pgdata)!r}); {code}"
+        patch = f"from pathlib import Path; from near_portal import embedded_db; embedded_db.PGDATA = Path({str(pgdata)!r})"
+        code = f"{patch}; {code}"
     return subprocess.run(
         [sys.executable, "-c", code, *args], cwd=BASE_DIR, env={**new_shell_environment(), **(env or {})},
         capture_output=True, text=True, timeout=TIMEOUT,
@@ -344,7 +363,8 @@ def test_manage_py_says_in_one_sentence_that_there_is_no_database_yet(tmp_path):
 
 def test_manage_py_needs_no_database_for_commands_that_do_not_use_it(tmp_path):
     result = run_manage_py("check", env={"DJANGO_DEBUG": "1"}, pgdata=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "System check identified no issues (0 silenced).\n", "")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "System check identified no issues (0 silenced).\n"
 
 
 @pytest.mark.slow
@@ -354,9 +374,7 @@ def test_manage_py_stops_quietly_when_its_reader_goes_away():
         ["sh", "-c", f"{sys.executable} manage.py dues_standing --on 2018-12-31 | head -n 1"], cwd=BASE_DIR,
         env={**new_shell_environment(), "DJANGO_DEBUG": "1"}, capture_output=True, text=True, timeout=TIMEOUT,
     )
-    assert (result.stdout.split(), result.stderr) == (
-        ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd", "last_payment", "restricted"], ""
-    )
+    assert (result.stdout.split(), result.stderr) == (HEADER, "")
 
 
 @pytest.mark.slow
@@ -369,7 +387,8 @@ def test_manage_py_stops_quietly_when_its_reader_goes_away():
 )
 def test_the_make_targets_say_how_to_call_them(command, usage):
     result = subprocess.run(
-        ["sh", "-c", command], cwd=BASE_DIR, env=new_shell_environment(), capture_output=True, text=True, timeout=TIMEOUT
+        ["sh", "-c", command], cwd=BASE_DIR, env=new_shell_environment(),
+        capture_output=True, text=True, timeout=TIMEOUT,
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines()[0] == usage
