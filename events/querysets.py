@@ -4,13 +4,23 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 
-from members.querysets import active_language_fields
-
+from core.languages import active_language_fields
+from events.choices import Organiser
+from members.models import MemberGovernment
 
 # What a list of events shows besides its title and city: dates, kind, place (events/_event_list.html).
 LISTING_COLUMNS = [
-    "kind", "slug", "start_date", "date_precision", "end_date", "start_time", "end_time", "time_zone",
-    "online", "country", "published",
+    "kind",
+    "slug",
+    "start_date",
+    "date_precision",
+    "end_date",
+    "start_time",
+    "end_time",
+    "time_zone",
+    "online",
+    "country",
+    "published",
 ]
 
 
@@ -53,14 +63,10 @@ class EventQuerySet(models.QuerySet):
         another's even when the secretariat helped run it or attended (Annual Report 2018:
         such forums are reported under external cooperation, not as NEAR's own).
         """
-        from events.models import Organiser
-
         return self.exclude(organiser=Organiser.OTHER)
 
     def organised_by_others(self):
         """Events of another organisation, which NEAR or its secretariat attended or supported."""
-        from events.models import Organiser
-
         return self.filter(organiser=Organiser.OTHER)
 
     def meetings(self):
@@ -73,10 +79,9 @@ class EventQuerySet(models.QuerySet):
 
     def involving(self, member):
         """Events ``member`` hosted or took part in, each once, with ``member_hosted`` annotated."""
-        from events.models import Participation
-
+        participation = self.model._meta.get_field("participations").related_model
         hosted = self.model.hosts.through.objects.filter(event_id=OuterRef("pk"), membergovernment_id=member.pk)
-        joined = Participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
+        joined = participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
         return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
 
     def for_listing(self):
@@ -85,8 +90,6 @@ class EventQuerySet(models.QuerySet):
         Only the columns the list shows, in the active language: an event's summary, report
         and sources in six languages are most of its row and are read on its own page.
         """
-        from members.models import MemberGovernment
-
         return (
             self.select_related("country")
             .only(

@@ -8,19 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.languages import active_language_fields
+from core.params import page_parameter
 from events.calendar import build_calendar
 from events.figures import country_columns, event_figures
-from events.filters import BadFilter, read_filters
+from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import MemberGovernment
-from members.querysets import active_language_fields
 
 PAST_PER_PAGE = 50
-
-
-def bad_request(request, message):
-    """The translated 400 page, saying what was wrong with the address."""
-    return render(request, "400.html", {"message": message}, status=400)
 
 
 def visible_events(request):
@@ -31,20 +27,15 @@ def visible_events(request):
 
 def event_list(request):
     """Upcoming events first (soonest first), then past ones (latest first), with filters."""
-    try:
-        filters = read_filters(request.GET)
-    except BadFilter as error:
-        return bad_request(request, error.message)
-    page_number = request.GET.get("page", "1")
-    if not page_number.isascii() or not page_number.isdigit() or int(page_number) < 1:
-        return bad_request(request, _("The page number must be a whole number such as 2."))
+    filters = read_filters(request.GET)
+    page_number = page_parameter(request)
 
     today = timezone.localdate()
     events = filters.apply(Event.objects.published()).for_listing()
     try:
-        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(int(page_number))
+        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(page_number)
     except EmptyPage:
-        raise Http404(_("There is no such page of past events."))
+        raise Http404(_("There is no such page of past events.")) from None
     published = Event.objects.published()
     context = {
         "filters": filters,
@@ -92,7 +83,7 @@ def attachment(request, slug, pk):
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
-        raise Http404(_("The file is missing."))
+        raise Http404(_("The file is missing.")) from None
     response = FileResponse(
         handle, content_type=item.content_type, as_attachment=not item.is_image, filename=item.original_name
     )

@@ -46,11 +46,15 @@ NOT_RUN = {
     "DJANGO_SECRET_KEY=... DJANGO_ALLOWED_HOSTS=portal.near.example make serve": (
         "serves until Ctrl-C; test_security.py checks the production settings it uses"
     ),
-    "make serve PORT=8000 &": "a benchmark's server, run by hand",
-    "DJANGO_PAGE_CACHE_SECONDS=0 make serve PORT=8000 &": "a benchmark's server, run by hand",
-    ".venv/bin/python bench/load.py --concurrency 16 --requests 3000 --duration 12 --rounds 3": (
-        "a benchmark against the servers above, run by hand"
+    "make test-fast": "runs the suite; nested in it, it would share its test database",
+    'make test-fast PYTEST_ARGS="tests/dues/test_ledger.py"': (
+        "runs tests, as above; test_the_tests_the_readme_names_exist checks what it names"
     ),
+    'make test-fast PYTEST_ARGS="tests/dues/test_ledger.py -k arrears"': (
+        "runs tests, as above; test_the_tests_the_readme_names_exist checks what it selects"
+    ),
+    "make lint": "CI runs it (.ci/run) before make test",
+    "make format": "rewrites the checkout's files",
 }
 # The file name the README's restore command names: this test copies the backup that the
 # README's `make backup` wrote to it, so the command runs as typed.
@@ -206,6 +210,7 @@ HEADER = ["member", "country", "type", "unpaid_fiscal_years", "outstanding_usd",
 
 
 @runs_a_readme_command
+@pytest.mark.pdf
 def test_make_report_writes_the_japanese_report_of_2018(spare_report):
     result = run_as_typed("make report YEAR=2018 LANGUAGE_CODE=ja")
     assert (result.returncode, result.stderr) == (0, "")
@@ -280,6 +285,25 @@ def test_make_restore_puts_back_the_file_the_readme_names(readme_backup):
     assert database + "\n" == database_line()
     assert re.fullmatch(KEPT_LINE, kept), kept
     assert restored == "Restored var/backups/near-20260810T093000Z.dump"
+
+
+@pytest.mark.slow
+def test_the_tests_the_readme_names_exist():
+    """What the README's `make test-fast PYTEST_ARGS=...` lines name selects tests (collected, not run)."""
+    for command in NOT_RUN:
+        match = re.fullmatch(r'make test-fast PYTEST_ARGS="(.*)"', command)
+        if match is None:
+            continue
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "--collect-only", "-q", *match.group(1).split()],
+            cwd=BASE_DIR,
+            env={**new_shell_environment(), "DJANGO_DEBUG": "1"},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert re.search(r"^\d+ tests? collected", result.stdout.splitlines()[-1]), command
 
 
 # The README's commands that run here, each with the test that runs it.
