@@ -67,7 +67,7 @@ def embedded_database_problem(args: list[str]) -> str | None:
 def make_manage(args: list[str]) -> str:
     """`make manage ARGS="<these arguments>"`, or a placeholder when they do not quote simply."""
     quoted = shlex.join(args)
-    if not args or any(char in quoted for char in "\"$`\\"):
+    if not args or any(char in quoted for char in '"$`\\'):
         quoted = "<command> ..."
     return f'`make manage ARGS="{quoted}"`'
 

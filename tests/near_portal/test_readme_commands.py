@@ -125,8 +125,13 @@ def run_as_typed(command: str, *, stdin: str = "") -> subprocess.CompletedProces
     exports = dict(readme_commands())[command]
     script = "\n".join([*exports, command])
     return subprocess.run(
-        ["sh", "-c", script], cwd=BASE_DIR, env=new_shell_environment(), input=stdin,
-        capture_output=True, text=True, timeout=TIMEOUT,
+        ["sh", "-c", script],
+        cwd=BASE_DIR,
+        env=new_shell_environment(),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
 
 
@@ -141,6 +146,7 @@ def database_line() -> str:
 
 
 # --- Every command is checked or left out on purpose; the make targets named exist -------------
+
 
 def test_every_command_the_readme_shows_is_run_here_or_left_out_with_a_reason():
     shown = {command for command, _exports in readme_commands()}
@@ -168,6 +174,7 @@ def test_the_readme_blocks_are_read_as_a_reader_sees_them():
 
 
 # --- The commands that run -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def skip_without_embedded_database():
@@ -323,22 +330,33 @@ RUN_BY = {
 
 # --- manage.py without the local environment: one sentence, exit code 1 ----------------------------
 
+
 def run_manage_py(*args, env=None, pgdata=None) -> subprocess.CompletedProcess:
     """manage.py ARGS from the checkout; with ``pgdata``, the embedded database is looked for there."""
     code = "import sys; from near_portal.command_line import main; sys.exit(main(['manage.py', *sys.argv[1:]]))"
     if pgdata is not None:
-        patch = f"from pathlib import Path; from near_portal import embedded_db; embedded_db.PGDATA = Path({str(pgdata)!r})"
+        patch = (
+            f"from pathlib import Path; from near_portal import embedded_db; embedded_db.PGDATA = Path({str(pgdata)!r})"
+        )
         code = f"{patch}; {code}"
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=BASE_DIR, env={**new_shell_environment(), **(env or {})},
-        capture_output=True, text=True, timeout=TIMEOUT,
+        [sys.executable, "-c", code, *args],
+        cwd=BASE_DIR,
+        env={**new_shell_environment(), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
 
 
 def test_manage_py_without_debug_or_secret_key_says_what_to_set_in_one_sentence():
     result = subprocess.run(
-        [sys.executable, "manage.py", "dues_standing", "--on", "2018-12-31"], cwd=BASE_DIR,
-        env=new_shell_environment(), capture_output=True, text=True, timeout=TIMEOUT,
+        [sys.executable, "manage.py", "dues_standing", "--on", "2018-12-31"],
+        cwd=BASE_DIR,
+        env=new_shell_environment(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
@@ -359,8 +377,12 @@ def test_manage_py_names_a_placeholder_when_the_arguments_do_not_quote_simply():
 
 def test_production_stays_strict_without_a_secret_key():
     result = subprocess.run(
-        [sys.executable, "-c", "import near_portal.wsgi"], cwd=BASE_DIR,
-        env={**new_shell_environment(), "DJANGO_DEBUG": "0"}, capture_output=True, text=True, timeout=TIMEOUT,
+        [sys.executable, "-c", "import near_portal.wsgi"],
+        cwd=BASE_DIR,
+        env={**new_shell_environment(), "DJANGO_DEBUG": "0"},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
@@ -395,8 +417,12 @@ def test_manage_py_needs_no_database_for_commands_that_do_not_use_it(tmp_path):
 @pytest.mark.usefixtures("skip_without_embedded_database")
 def test_manage_py_stops_quietly_when_its_reader_goes_away():
     result = subprocess.run(
-        ["sh", "-c", f"{sys.executable} manage.py dues_standing --on 2018-12-31 | head -n 1"], cwd=BASE_DIR,
-        env={**new_shell_environment(), "DJANGO_DEBUG": "1"}, capture_output=True, text=True, timeout=TIMEOUT,
+        ["sh", "-c", f"{sys.executable} manage.py dues_standing --on 2018-12-31 | head -n 1"],
+        cwd=BASE_DIR,
+        env={**new_shell_environment(), "DJANGO_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert (result.stdout.split(), result.stderr) == (HEADER, "")
 
@@ -411,8 +437,12 @@ def test_manage_py_stops_quietly_when_its_reader_goes_away():
 )
 def test_the_make_targets_say_how_to_call_them(command, usage):
     result = subprocess.run(
-        ["sh", "-c", command], cwd=BASE_DIR, env=new_shell_environment(),
-        capture_output=True, text=True, timeout=TIMEOUT,
+        ["sh", "-c", command],
+        cwd=BASE_DIR,
+        env=new_shell_environment(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines()[0] == usage
