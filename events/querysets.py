@@ -34,6 +34,15 @@ class EventQuerySet(models.QuerySet):
         """Events over before ``on``, latest first."""
         return self.with_last_day().filter(ends_on__lt=on).order_by("-start_date", "-pk")
 
+    def in_feed(self, on, *, past=50):
+        """A bounded calendar feed on ``on``: every event not yet over, and the ``past`` latest ones before.
+
+        Its size depends on what is announced, not on the length of the record: a client
+        polling the feed never downloads decades of history (earlier years: ``in_year``).
+        """
+        latest_past = self.past(on).values("pk")[:past]
+        return self.with_last_day().filter(Q(ends_on__gte=on) | Q(pk__in=latest_past))
+
     def in_year(self, year):
         """Events that start in ``year``."""
         return self.filter(start_date__year=year)

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from committees.models import Committee
 from events.calendar import build_calendar
+from events.feeds import conditional_feed, feed_events, feed_year
 from events.figures import country_columns, event_figures
 from events.filters import BadFilter, read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
-from members.models import MemberGovernment
+from members.models import Country, MemberGovernment
 from members.querysets import active_language_fields
 
 PAST_PER_PAGE = 50
@@ -115,24 +116,45 @@ def calendar_response(request, events, *, name, filename):
     return response
 
 
+def feed_name(name, year):
+    """The calendar's name, with the year for a year's feed."""
+    return name if year is None else _("%(calendar)s, %(year)s") % {"calendar": name, "year": year}
+
+
+@conditional_feed(Event, Country)
 def events_ics(request):
-    """Every published event, for calendar clients."""
-    return calendar_response(
-        request, Event.objects.published(), name=_("NEAR events"), filename=f"near-events-{request.LANGUAGE_CODE}"
-    )
-
-
-def committee_events_ics(request, slug):
-    """The published events of one specialized committee."""
-    committee = get_object_or_404(Committee, slug=slug)
+    """Published events for calendar clients: upcoming and the latest past ones, or one year's (``?year=``)."""
+    try:
+        year = feed_year(request)
+    except BadFilter as error:
+        return bad_request(request, error.message)
+    suffix = "" if year is None else f"-{year}"
     return calendar_response(
         request,
-        Event.objects.published().for_committee(committee),
-        name=_("NEAR events: %(committee)s") % {"committee": committee.name},
-        filename=f"near-{committee.slug}-{request.LANGUAGE_CODE}",
+        feed_events(Event.objects.published(), request),
+        name=feed_name(_("NEAR events"), year),
+        filename=f"near-events{suffix}-{request.LANGUAGE_CODE}",
     )
 
 
+@conditional_feed(Event, Country, Committee)
+def committee_events_ics(request, slug):
+    """The published events of one specialized committee, bounded as ``events_ics``."""
+    try:
+        year = feed_year(request)
+    except BadFilter as error:
+        return bad_request(request, error.message)
+    committee = get_object_or_404(Committee, slug=slug)
+    suffix = "" if year is None else f"-{year}"
+    return calendar_response(
+        request,
+        feed_events(Event.objects.published().for_committee(committee), request),
+        name=feed_name(_("NEAR events: %(committee)s") % {"committee": committee.name}, year),
+        filename=f"near-{committee.slug}{suffix}-{request.LANGUAGE_CODE}",
+    )
+
+
+@conditional_feed(Event, Country, rolling=False)
 def event_ics(request, slug):
     """One event, to add to a calendar."""
     event = get_object_or_404(Event.objects.published(), slug=slug)
