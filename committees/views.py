@@ -3,7 +3,8 @@
 import datetime
 import re
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from members.models import MemberGovernment
 # Dates a visitor may ask about: wide enough for NEAR's history (1996) and any plan.
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2999, 12, 31)
+# Meetings, and other activities, shown on a committee's page; the events list has them all.
+RECENT_EVENTS = 10
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -75,7 +78,7 @@ def committee_detail(request, slug):
         ),
         slug=slug,
     )
-    events = Event.objects.published().for_committee(committee).for_listing().order_by("-start_date", "title")
+    meetings, activities = recent_events(committee)
     terms = committee.coordinator_terms.all()
     return render(
         request,
@@ -87,10 +90,38 @@ def committee_detail(request, slug):
             "exists": committee.exists_on(on),
             "coordinators": committee.coordinators_on(on),
             "terms": sorted(terms, key=term_order, reverse=True),
-            "meetings": [e for e in events if e.kind == Event.Kind.COMMITTEE_MEETING],
-            "activities": [e for e in events if e.kind != Event.Kind.COMMITTEE_MEETING],
+            "meetings": meetings,
+            "meetings_total": meetings[0].group_total if meetings else 0,
+            "activities": activities,
+            "activities_total": activities[0].group_total if activities else 0,
         },
     )
+
+
+def recent_events(committee):
+    """The latest ``RECENT_EVENTS`` meetings and other activities of ``committee``, each with its total, in one query.
+
+    The rest are on the events list filtered by the committee (paginated), so the page does
+    not grow with the committee's history.
+    """
+    meeting = ExpressionWrapper(Q(kind=Event.Kind.COMMITTEE_MEETING), output_field=BooleanField())
+    latest_first = [F("start_date").desc(), F("title").asc(), F("pk").asc()]
+    events = (
+        Event.objects.published()
+        .for_committee(committee)
+        .for_listing()
+        .annotate(
+            is_meeting=meeting,
+            rank=Window(RowNumber(), partition_by=[meeting], order_by=latest_first),
+            group_total=Window(Count("pk"), partition_by=[meeting]),
+        )
+        .filter(rank__lte=RECENT_EVENTS)
+        .order_by(*latest_first)
+    )
+    meetings, activities = [], []
+    for event in events:
+        (meetings if event.is_meeting else activities).append(event)
+    return meetings, activities
 
 
 def term_order(term):

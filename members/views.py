@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, render
 from modeltranslation.utils import build_localized_fieldname
 
@@ -16,6 +17,9 @@ DIRECTORY_COLUMNS = [
     "slug", "membership_type", "list_position", "country__code", "country__display_order",
     *localized_fields("name"), *[f"country__{field}" for field in localized_fields("name")],
 ]
+
+# Events shown on a member's page; the events list, filtered by the government, has them all.
+RECENT_EVENTS = 10
 
 # Types a visitor may filter by; former members are listed only when asked for.
 DIRECTORY_TYPES = [MembershipType.MEMBER, MembershipType.ASSOCIATE, MembershipType.OBSERVER, MembershipType.FORMER]
@@ -62,9 +66,25 @@ def detail(request, slug):
             "names": government_names(government),
             "history": government.membership_events.all(),
             "coordinator_terms": CoordinatorTerm.objects.for_member(government),
-            "member_events": Event.objects.published().involving(government).for_listing(),
+            **recent_events(government),
         },
     )
+
+
+def recent_events(government):
+    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended and how many there are, in one query.
+
+    The whole list is the events list filtered by the government (paginated): a member's page
+    costs the same after ten years of events as after three hundred.
+    """
+    events = list(
+        Event.objects.published()
+        .involving(government)
+        .for_listing()
+        .annotate(involved_total=Window(Count("pk")))
+        .order_by("-start_date", "title")[:RECENT_EVENTS]
+    )
+    return {"member_events": events, "member_events_total": events[0].involved_total if events else 0}
 
 
 def government_names(government):
