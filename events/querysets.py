@@ -1,6 +1,6 @@
 """Reusable reads of events. Rules that depend on the date take it as an argument."""
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 
@@ -21,6 +21,28 @@ class EventQuerySet(models.QuerySet):
     def published(self):
         """Events shown on the public site."""
         return self.filter(published=True)
+
+    def years(self):
+        """The years in which an event of this queryset's table starts, latest first, among published events.
+
+        A loose index scan (one probe of the start-date index per year, in a recursive query)
+        instead of reading every event: the events list's year filter costs the same for 30
+        years of 50 events as of 500.
+        """
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        sql = f"""
+            WITH RECURSIVE starts(day) AS (
+                SELECT MIN(start_date) FROM {table} WHERE published
+                UNION ALL
+                SELECT (SELECT MIN(start_date) FROM {table}
+                        WHERE published AND start_date >= make_date(EXTRACT(YEAR FROM day)::int + 1, 1, 1))
+                FROM starts WHERE day IS NOT NULL
+            )
+            SELECT EXTRACT(YEAR FROM day)::int FROM starts WHERE day IS NOT NULL ORDER BY 1 DESC
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return [row[0] for row in cursor.fetchall()]
 
     def with_last_day(self):
         """Annotate ``ends_on``: the end date, or the start date of a one-day event (``Event.last_day``)."""

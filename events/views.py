@@ -1,7 +1,7 @@
 """Public pages of events: the list, one event, its files, and the calendar feeds."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -52,13 +52,14 @@ def event_list(request):
         "upcoming": list(events.upcoming(on=today)) if past.number == 1 else [],
         "past": past,
         "kinds": Event.Kind.choices,
-        "years": [day.year for day in published.dates("start_date", "year", order="DESC")],
+        "years": Event.objects.years(),
         "committees": Committee.objects.filter(pk__in=published.values("committee_id")).only(
             "slug", *active_language_fields("name")
         ),
+        # EXISTS per government (one index probe each), not a scan of every participation.
         "governments": MemberGovernment.objects.filter(
-            Q(pk__in=Event.hosts.through.objects.filter(event__published=True).values("membergovernment_id"))
-            | Q(pk__in=Participation.objects.filter(event__published=True).values("member_id"))
+            Exists(Event.hosts.through.objects.filter(membergovernment_id=OuterRef("pk"), event__published=True))
+            | Exists(Participation.objects.filter(member_id=OuterRef("pk"), event__published=True))
         )
         .select_related("country")
         .only("slug", *active_language_fields("name"), *[f"country__{c}" for c in active_language_fields("name")]),

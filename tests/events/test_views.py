@@ -231,3 +231,12 @@ def test_the_member_page_of_a_government_with_few_events_shows_them_all_without_
     page = client.get("/ja/members/hyogo/").content.decode()
     assert "?government=hyogo" not in page
     assert "件を表示しています" not in page
+
+
+def test_the_years_of_the_filter_are_those_of_published_events_latest_first(make_event, django_assert_num_queries):
+    make_event(start_date=datetime.date(1997, 6, 1), published=False)
+    make_event(start_date=datetime.date(2040, 12, 31))
+    expected = [day.year for day in Event.objects.published().dates("start_date", "year", order="DESC")]
+    with django_assert_num_queries(1):
+        assert Event.objects.years() == expected
+    assert expected[0] == 2040 and 1997 not in expected
