@@ -14,6 +14,7 @@ from events.figures import figure_problems
 from events.models import Attachment, CountryFigure, Event, Participation
 from events.participation import add_participants
 from members.models import MemberGovernment
+from near_portal.admin_inlines import FixedQueriesInlineMixin
 from near_portal.history_admin import RecordHistoryAdmin
 from near_portal.importexport import (
     AllOrNothingImportMixin,
@@ -43,20 +44,22 @@ def year_filter(field_path):
     return YearFilter
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = Participation
+    row_select_related = ("member", "event")
     extra = 0
     autocomplete_fields = ["member"]
     fields = ("member", "delegates")
 
 
-class CountryFigureInline(admin.TabularInline):
+class CountryFigureInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = CountryFigure
+    row_select_related = ("country", "event")
     extra = 0
     fields = ("country", "governments", "works")
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(FixedQueriesInlineMixin, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ("kind", "title", "file", "public", "display_order", "content_type", "size")
