@@ -17,7 +17,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Chromium and its driver for the browser tests.
 DEB_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 gettext chromium chromium-driver
 
-.PHONY: run test setup system-deps venv db db-stop migrate data messages makemessages admin-account lock serve backup restore bench clean
+.PHONY: run test test-fast lint format setup system-deps venv db db-stop migrate data messages makemessages admin-account lock serve backup restore bench clean
 
 run: setup admin-account
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server and the database)"
@@ -27,6 +27,24 @@ run: setup admin-account
 test: setup
 	@trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; \
 		$(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit-test loop: no browser, fault or PDF tests; the test database and its data are kept
+# between runs (reloaded only when a fixture changes; `PYTEST_ARGS=--create-db` starts afresh,
+# as after regenerating migrations).
+test-fast: venv db messages
+	@$(PY) -m pytest --reuse-db -m "not browser and not fault and not pdf" $(PYTEST_ARGS)
+
+# Lint and format checks, as CI runs them; `make format` rewrites the files instead.
+LINTED := core members committees events dues instruments assemblies near_portal tests bench manage.py
+lint: venv
+	@$(VENV)/bin/ruff check $(LINTED)
+	@$(VENV)/bin/ruff format --check $(LINTED)
+	@$(VENV)/bin/djhtml --check templates
+
+format: venv
+	@$(VENV)/bin/ruff check --fix $(LINTED)
+	@$(VENV)/bin/ruff format $(LINTED)
+	@$(VENV)/bin/djhtml templates
 
 setup: system-deps venv db migrate data messages
 

@@ -44,7 +44,7 @@ def seconds(functions, runs):
     """
     times = [[] for _function in functions]
     for _ in range(runs):
-        for function, measured in zip(functions, times):
+        for function, measured in zip(functions, times, strict=True):
             started = time.perf_counter()
             function()
             measured.append(time.perf_counter() - started)
@@ -67,10 +67,19 @@ PEAK_OF_CHILD = (
 def job_peak_megabytes(year, language):
     """Peak resident size of one `manage.py annual_report` process, in MB."""
     with tempfile.TemporaryDirectory() as directory:
-        command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "annual_report", str(year),
-                   "--language", language, "--output", str(Path(directory) / "report.pdf")]
-        wrapper = subprocess.run([sys.executable, "-c", PEAK_OF_CHILD, *command], capture_output=True, text=True,
-                                 check=True)
+        command = [
+            sys.executable,
+            str(settings.BASE_DIR / "manage.py"),
+            "annual_report",
+            str(year),
+            "--language",
+            language,
+            "--output",
+            str(Path(directory) / "report.pdf"),
+        ]
+        wrapper = subprocess.run(
+            [sys.executable, "-c", PEAK_OF_CHILD, *command], capture_output=True, text=True, check=True
+        )
     return int(wrapper.stdout) / 1024  # kilobytes on Linux
 
 
@@ -81,22 +90,31 @@ def main():
     parser.add_argument("--language", nargs="*", default=[code for code, _name in settings.LANGUAGES])
     args = parser.parse_args()
 
-    print(f"{'language':<9}{'pages':>6}{'report s':>10}{'WeasyPrint s':>14}{'ratio':>7}{'data+HTML s':>13}"
-          f"{'heap peak MB':>14}{'job RSS MB':>12}")
+    print(
+        f"{'language':<9}{'pages':>6}{'report s':>10}{'WeasyPrint s':>14}{'ratio':>7}{'data+HTML s':>13}"
+        f"{'heap peak MB':>14}{'job RSS MB':>12}"
+    )
     for language in args.language:
         report = ReportRequest(args.year, language)
         html = pdf.report_html(report)
         generated = pdf.generate(report)  # warm up: fonts, templates, connection
         weasyprint_alone(html)
         full, alone, composing = seconds(
-            [lambda: pdf.generate(report), lambda: weasyprint_alone(html), lambda: pdf.report_html(report)], args.runs
+            [
+                lambda report=report: pdf.generate(report),
+                lambda html=html: weasyprint_alone(html),
+                lambda report=report: pdf.report_html(report),
+            ],
+            args.runs,
         )
         tracemalloc.start()
         pdf.generate(report)
         heap_peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-        print(f"{language:<9}{generated.pages:>6}{full:>10.2f}{alone:>14.2f}{full / alone:>7.2f}{composing:>13.3f}"
-              f"{heap_peak:>14.1f}{job_peak_megabytes(args.year, language):>12.0f}")
+        print(
+            f"{language:<9}{generated.pages:>6}{full:>10.2f}{alone:>14.2f}{full / alone:>7.2f}{composing:>13.3f}"
+            f"{heap_peak:>14.1f}{job_peak_megabytes(args.year, language):>12.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from governance import polls  # noqa: E402
-from governance.models import AgendaItem, Ballot, Body, DecisionKind, Motion, ResolutionEffect, Session  # noqa: E402
+from assemblies import polls  # noqa: E402
+from assemblies.models import AgendaItem, Ballot, Body, DecisionKind, Motion, ResolutionEffect, Session  # noqa: E402
 from members.models import MemberGovernment  # noqa: E402
 
 
@@ -48,20 +48,31 @@ def main():
     try:
         with transaction.atomic():
             session = Session.objects.create(body=Body.GENERAL_ASSEMBLY, key="bench", start_date=day)
-            item = AgendaItem.objects.create(session=session, position=1, title="Bench", decision_kind=DecisionKind.ADMISSION)
+            item = AgendaItem.objects.create(
+                session=session, position=1, title="Bench", decision_kind=DecisionKind.ADMISSION
+            )
             motion = Motion.objects.create(agenda_item=item, text="Bench motion")
-            ResolutionEffect.objects.create(motion=motion, kind="admission", member=MemberGovernment.objects.get(slug="tianjin"))
+            ResolutionEffect.objects.create(
+                motion=motion, kind="admission", member=MemberGovernment.objects.get(slug="tianjin")
+            )
             voters = sorted(polls.voting_member_ids(session))
             step(
                 f"record_attendance ({len(voters)} governments)",
-                lambda: polls.record_attendance(session=session, rows={m: polls.AttendanceRow("present") for m in voters}),
+                lambda: polls.record_attendance(
+                    session=session, rows={m: polls.AttendanceRow("present") for m in voters}
+                ),
             )
             step(
                 f"record_ballots ({len(voters)} ballots)",
-                lambda: polls.record_ballots(motion=motion, rows={m: polls.BallotRow(Ballot.Choice.YES) for m in voters}),
+                lambda: polls.record_ballots(
+                    motion=motion, rows={m: polls.BallotRow(Ballot.Choice.YES) for m in voters}
+                ),
             )
             step("count_poll (the live tally)", lambda: polls.count_poll(motion))
-            step("close_poll (snapshot, resolution, admission)", lambda: polls.close_poll(motion=motion, closed_by=None, on=day))
+            step(
+                "close_poll (snapshot, resolution, admission)",
+                lambda: polls.close_poll(motion=motion, closed_by=None, on=day),
+            )
             client = Client(HTTP_HOST="localhost")
             for path in ("/en/assemblies/", "/en/assemblies/12/", "/ko/assemblies/bench/", "/ru/working-committee/"):
                 step(f"GET {path}", lambda path=path: client.get(path))

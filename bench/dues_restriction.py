@@ -1,4 +1,4 @@
-"""Cost of the dues restriction in SQL (voting_members) and in Python, on a large ledger (run by hand).
+"""Cost of the dues restriction in SQL (dues.querysets.voting_members) and in Python, on a large ledger (run by hand).
 
     DJANGO_DEBUG=1 .venv/bin/python bench/dues_restriction.py [--members 800] [--years 10]
 
@@ -28,17 +28,10 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
-from members.dues import is_restricted  # noqa: E402
-from members.models import (  # noqa: E402
-    Assessment,
-    AssessmentPeriod,
-    Country,
-    DuesDecision,
-    DuesRate,
-    MemberGovernment,
-    MembershipEvent,
-    Payment,
-)
+from dues.ledger import is_restricted  # noqa: E402
+from dues.models import Assessment, AssessmentPeriod, DuesDecision, DuesRate, Payment  # noqa: E402
+from dues.querysets import voting_members, with_dues_records  # noqa: E402
+from members.models import Country, MemberGovernment, MembershipEvent  # noqa: E402
 
 
 class Rollback(Exception):
@@ -47,7 +40,10 @@ class Rollback(Exception):
 
 def populate(members, years, rng):
     decision = DuesDecision.objects.create(
-        slug="bench-decision", body="general_assembly", decided_on=datetime.date(2016, 9, 28), kind="assessment",
+        slug="bench-decision",
+        body="general_assembly",
+        decided_on=datetime.date(2016, 9, 28),
+        kind="assessment",
         title_en="Bench",
     )
     period = AssessmentPeriod.objects.create(first_fiscal_year=2017, decision=decision)
@@ -65,18 +61,28 @@ def populate(members, years, rng):
     )
     Assessment.objects.bulk_create(
         Assessment(member=g, fiscal_year=2017 + y, amount_usd=Decimal("1000.00"), rate=rate, period=period)
-        for g in governments for y in range(years)
+        for g in governments
+        for y in range(years)
     )
     payments = []
     for g in governments:
         for _ in range(rng.randint(0, years)):
             day = datetime.date(rng.randint(2017, 2016 + years), rng.randint(1, 12), rng.randint(1, 28))
             amount = Decimal(rng.choice(["1000.00", "500.00", "2000.00"]))
-            payments.append(Payment(member=g, paid_on=day, amount=amount, currency="USD", exchange_rate=1,
-                                    amount_usd=amount, bank_reference=f"BENCH-{len(payments)}"))
+            payments.append(
+                Payment(
+                    member=g,
+                    paid_on=day,
+                    amount=amount,
+                    currency="USD",
+                    exchange_rate=1,
+                    amount_usd=amount,
+                    bank_reference=f"BENCH-{len(payments)}",
+                )
+            )
     Payment.objects.bulk_create(payments)
     with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give a real database
-        cursor.execute("ANALYZE members_membergovernment, members_membershipevent, members_assessment, members_payment")
+        cursor.execute("ANALYZE members_membergovernment, members_membershipevent, dues_assessment, dues_payment")
     return len(payments)
 
 
@@ -99,8 +105,8 @@ def main():
     try:
         with transaction.atomic():
             payments = populate(args.members, args.years, random.Random(7))
-            sql_ms, voting = timed(lambda: len(list(MemberGovernment.objects.voting_members(on))))
-            records = list(MemberGovernment.objects.filter(slug__startswith="bench-").with_dues_records())
+            sql_ms, voting = timed(lambda: len(list(voting_members(on=on))))
+            records = list(with_dues_records(MemberGovernment.objects.filter(slug__startswith="bench-")))
             python_ms, restricted = timed(lambda: sum(is_restricted(m, on=on) for m in records))
             from django.test import Client
 

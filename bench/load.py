@@ -130,8 +130,10 @@ def answers_the_public(base, path, headers):
 
 def warm_up(base, paths, *, concurrency, seconds, headers):
     """Every worker, thread and database connection of the server busy once before measuring."""
-    clients = [Client(base, paths[i % len(paths)], Budget(10**9), time.monotonic() + seconds, headers)
-               for i in range(concurrency * 2)]
+    clients = [
+        Client(base, paths[i % len(paths)], Budget(10**9), time.monotonic() + seconds, headers)
+        for i in range(concurrency * 2)
+    ]
     for client in clients:
         client.start()
     for client in clients:
@@ -177,8 +179,12 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per page, at most")
     parser.add_argument("--url", action="append", default=[], help="another path to load (repeatable)")
     parser.add_argument("--no-discover", action="store_true", help="only PAGES and --url")
-    parser.add_argument("--rounds", type=int, default=4,
-                        help="pages measured in turn this many times; req/s is the median (steadier on a busy machine)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="pages measured in turn this many times; req/s is the median (steadier on a busy machine)",
+    )
     parser.add_argument("--warm-up", type=float, default=5.0, help="seconds of load on every page before measuring")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -195,18 +201,30 @@ def main(argv=None):
     bursts = {path: [] for path in paths}
     for round_number in range(args.rounds):
         for path in paths:
-            bursts[path].append(load(base, path, concurrency=args.concurrency, requests=args.requests // args.rounds,
-                                     duration=args.duration / args.rounds, headers=headers))
+            bursts[path].append(
+                load(
+                    base,
+                    path,
+                    concurrency=args.concurrency,
+                    requests=args.requests // args.rounds,
+                    duration=args.duration / args.rounds,
+                    headers=headers,
+                )
+            )
         print(f"  round {round_number + 1} of {args.rounds} done", file=sys.stderr)
     results = [summary(path, bursts[path]) for path in paths]
     health_rps = results[0]["rps"] or 1
-    print(f"\n{args.concurrency} concurrent clients, up to {args.requests} requests or {args.duration:.0f} s per page "
-          f"in {args.rounds} rounds\n")
+    print(
+        f"\n{args.concurrency} concurrent clients, up to {args.requests} requests or {args.duration:.0f} s per page "
+        f"in {args.rounds} rounds\n"
+    )
     print(f"| {'page':<28} | requests | errors | req/s | × /healthz | p50 ms | p95 ms | p99 ms |")
     print(f"|{'-' * 30}|---------:|-------:|------:|-----------:|-------:|-------:|-------:|")
     for r in results:
-        print(f"| {r['path']:<28} | {r['requests']:>8} | {r['errors']:>6} | {r['rps']:>5.0f} "
-              f"| {r['rps'] / health_rps:>10.2f} | {r['p50_ms']:>6.1f} | {r['p95_ms']:>6.1f} | {r['p99_ms']:>6.1f} |")
+        print(
+            f"| {r['path']:<28} | {r['requests']:>8} | {r['errors']:>6} | {r['rps']:>5.0f} "
+            f"| {r['rps'] / health_rps:>10.2f} | {r['p50_ms']:>6.1f} | {r['p95_ms']:>6.1f} | {r['p99_ms']:>6.1f} |"
+        )
     if any(r["errors"] for r in results):
         print("\nErrors: " + "; ".join(f"{r['path']}: {', '.join(r['error_kinds'])}" for r in results if r["errors"]))
     if args.json:

@@ -51,9 +51,15 @@ def get(path):
     """One GET through the WSGI handler, as gunicorn sends it behind the TLS proxy: (status, bytes, type)."""
     path_info, _, query = path.partition("?")
     environ = {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path_info, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "443", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "https",
-        "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path_info,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "443",
+        "HTTP_HOST": "127.0.0.1",
+        "wsgi.url_scheme": "https",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
     }
     started = []
     body = b"".join(HANDLER(environ, lambda status, headers, *args: started.append((status, dict(headers)))))
@@ -81,14 +87,18 @@ def pages_table(paths, *, requests, batches):
         with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
             status, size, _type = get(path)
             queries = []
-            with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+            with connection.execute_wrapper(
+                lambda execute, sql, *args, queries=queries: queries.append(sql) or execute(sql, *args)
+            ):
                 get(path)
-            uncached = best_ms(lambda: get(path), requests=requests, batches=batches)
+            uncached = best_ms(lambda path=path: get(path), requests=requests, batches=batches)
         with override_settings(PUBLIC_PAGE_CACHE_SECONDS=600):
             cache.clear()
-            hit = best_ms(lambda: get(path), requests=requests, batches=batches)
-        print(f"| {path:<36} | {status.split()[0]:>6} | {size / 1024:>2.0f} | {len(queries):>7} "
-              f"| {uncached:>11.2f} | {hit:>12.2f} |")
+            hit = best_ms(lambda path=path: get(path), requests=requests, batches=batches)
+        print(
+            f"| {path:<36} | {status.split()[0]:>6} | {size / 1024:>2.0f} | {len(queries):>7} "
+            f"| {uncached:>11.2f} | {hit:>12.2f} |"
+        )
 
 
 def parts_table(*, requests, batches):
@@ -100,14 +110,20 @@ def parts_table(*, requests, batches):
     items = {"items": range(100)}
     parts = {
         "base.html alone (with its context processors)": (
-            lambda: engine.get_template("base.html").render({}, request), 1),
+            lambda: engine.get_template("base.html").render({}, request),
+            1,
+        ),
         "one {% url %}": (
-            lambda: engine.from_string("{% for i in items %}{% url 'home' %}{% endfor %}").render(items), 100),
+            lambda: engine.from_string("{% for i in items %}{% url 'home' %}{% endfor %}").render(items),
+            100,
+        ),
         "one {% translate %}": (
-            lambda: engine.from_string("{% load i18n %}{% for i in items %}{% translate 'Home' %}{% endfor %}")
-            .render(items), 100),
-        "one variable": (
-            lambda: engine.from_string("{% for i in items %}{{ i }}{% endfor %}").render(items), 100),
+            lambda: engine.from_string("{% load i18n %}{% for i in items %}{% translate 'Home' %}{% endfor %}").render(
+                items
+            ),
+            100,
+        ),
+        "one variable": (lambda: engine.from_string("{% for i in items %}{{ i }}{% endfor %}").render(items), 100),
     }
     print(f"\n| {'part':<46} | ms |")
     print(f"|{'-' * 48}|---:|")
@@ -126,7 +142,8 @@ def main(argv=None):
         paths = args.paths
     else:  # public HTML pages and feeds; the PDFs have bench/instrument_pdf.py
         paths = [HEALTH] + [
-            path for path in dict.fromkeys(PAGES + discovered_pages())
+            path
+            for path in dict.fromkeys(PAGES + discovered_pages())
             if (answer := get(path))[0].startswith("200") and answer[2] != "application/pdf"
         ]
     print(f"{settings.DATABASES['default']['NAME']}: best of {args.batches} x {args.requests} requests\n")

@@ -14,8 +14,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
-from near_portal.history_admin import RecordHistoryAdmin
-from near_portal.importexport import AllOrNothingImportMixin
+from core.history_admin import RecordHistoryAdmin
+from core.importexport import AllOrNothingImportMixin
 from members.models import Country
 
 
@@ -55,11 +55,8 @@ class CoordinatorTermInline(TranslationTabularInline):
         "end_precision",
         "appointed_by",
         "appointed_on",
-        "resolution",
         "source",
     )
-    # Set by the resolution effect that opened the term (governance.effects.change_coordinator).
-    readonly_fields = ("resolution",)
 
 
 class CoordinatorCountryFilter(admin.SimpleListFilter):

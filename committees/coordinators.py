@@ -22,7 +22,6 @@ def change_coordinator(
     on: datetime.date,
     appointed_by: object = None,
     appointed_on: datetime.date | None = None,
-    resolution=None,
     source: str = "",
 ) -> CoordinatorTerm:
     """End ``outgoing``'s term on ``on`` and open ``incoming``'s term from ``on``; return the new term.
@@ -32,9 +31,9 @@ def change_coordinator(
     (art. 5(8): more than half of the voting members present, a majority of those voting) is
     checked where the vote is recorded, before this is called.
 
-    ``appointed_by`` is the decision as text (with ``appointed_on``, by default ``on``);
-    ``resolution`` links the governance resolution that made it, when there is one ("how
-    appointed": ``governance.effects.change_coordinator`` passes it).
+    ``appointed_by`` is the decision as text (with ``appointed_on``, by default ``on``).
+    The resolution that made it, when there is one, links the new term through its effect
+    (``assemblies.effects.change_coordinator``).
     """
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     if not committee.exists_on(on):
@@ -75,7 +74,6 @@ def change_coordinator(
         started_on=on,
         start_precision=DatePrecision.DAY,
         appointed_on=appointed_on or on,
-        resolution=resolution,
         source=source,
     )
     # The decision's text goes in the language in use and in the default language, which the
@@ -88,3 +86,28 @@ def change_coordinator(
     # A coordinator takes part in the committee it runs (art. 5(1), 6(1)).
     committee.participants.add(incoming)
     return term
+
+
+@transaction.atomic
+def undo_coordinator_change(term: CoordinatorTerm, *, reopened_term: int | None, was_participant: bool) -> None:
+    """Take back the term ``change_coordinator`` opened (its resolution was annulled).
+
+    ``reopened_term``: the outgoing government's term it ended, which runs on again;
+    ``was_participant``: whether the incoming government took part in the committee before.
+    Refused once the committee's coordination changed again afterwards.
+    """
+    later = CoordinatorTerm.objects.filter(committee=term.committee_id, started_on__gt=term.started_on)
+    if term.ended_on is not None or later.exists():
+        raise ValidationError(
+            _("The coordination of %(committee)s changed again afterwards; reverse this by a new decision.")
+            % {"committee": term.committee}
+        )
+    committee, member = term.committee, term.member
+    term.delete()
+    if reopened_term is not None:
+        # Saved one by one, not with update(), so the audit trail records the reopening.
+        reopened = CoordinatorTerm.objects.get(pk=reopened_term)
+        reopened.ended_on, reopened.end_precision = None, ""
+        reopened.save(update_fields=["ended_on", "end_precision"])
+    if not was_participant:
+        committee.participants.remove(member)

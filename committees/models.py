@@ -214,17 +214,6 @@ class CoordinatorTerm(models.Model):
         ),
     )
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
-    # How the government was appointed, when a recorded resolution did it (Committee Regulation
-    # art. 5(8): the Working Committee's vote; the 12th General Assembly's item 8 for Tourism).
-    resolution = models.ForeignKey(
-        "governance.Resolution",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="coordinator_terms",
-        verbose_name=_("resolution"),
-        help_text=_("The resolution that appointed the government, when one is recorded."),
-    )
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the record states it."))
 
     objects = CoordinatorTermQuerySet.as_manager()

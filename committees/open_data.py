@@ -2,16 +2,14 @@
 
 import datetime
 
-from django.conf import settings
 from django.http import JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
-from committees.views import InvalidDate, bad_date_message, requested_date
+from core.languages import LANGUAGE_CODES
+from core.params import BadParameter, date_parameter
 from members.membership import partial_iso
 from members.models import DatePrecision
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def in_languages(instance, field):
@@ -57,10 +55,10 @@ def committee_records(on: datetime.date):
 def committees_json(request):
     """``{"on": date, "committees": [...]}``; coordinators and eligibility as of ``?on=`` (default today)."""
     try:
-        on = requested_date(request)
-    except InvalidDate:
+        on = date_parameter(request)
+    except BadParameter as error:
         # In the language the visitor's browser asks for (the address has no language prefix).
-        response = JsonResponse({"error": bad_date_message()}, status=400, json_dumps_params={"ensure_ascii": False})
+        response = JsonResponse({"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False})
     else:
         response = JsonResponse(
             {"on": on.isoformat(), "committees": committee_records(on)}, json_dumps_params={"ensure_ascii": False}

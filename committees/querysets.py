@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 
-from members.querysets import other_language_fields
+from core.languages import other_language_fields
 
 # The 2018 annual report's table counts the meetings held up to and including 2018; meetings
 # recorded as events after that year add to it.
@@ -99,18 +99,14 @@ class CommitteeQuerySet(models.QuerySet):
             ),
         )
 
-    def for_listing(self, on: datetime.date, *, appointments: bool = False):
+    def for_listing(self, on: datetime.date):
         """Annotated for ``on`` (meetings, dormancy), with successors and coordinator terms prefetched.
 
         The terms come with their governments and countries, so ``Committee.coordinators_on``
-        costs no query; with ``appointments``, also with the session whose resolution appointed
-        each coordinator (the committee's page links it). Long texts are read in the active
-        language only.
+        costs no query. Long texts are read in the active language only.
         """
         term_model = apps.get_model("committees", "CoordinatorTerm")
         terms = term_model.objects.select_related("member__country")
-        if appointments:
-            terms = terms.select_related("resolution__motion__agenda_item__session")
         return (
             self.defer(*other_language_fields("description", "history_note"))
             .with_dormancy(on)

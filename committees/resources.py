@@ -6,7 +6,7 @@ from import_export import fields
 from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee
-from near_portal.importexport import SafeSpreadsheetResource, SlugWidget
+from core.importexport import SafeSpreadsheetResource, SlugWidget
 
 TRANSLATED = ("name", "field_of_activity", "description", "history_note")
 LANGUAGE_COLUMNS = [
@@ -17,7 +17,11 @@ LANGUAGE_COLUMNS = [
 class CommitteeResource(SafeSpreadsheetResource):
     """Committees keyed by slug; the bare translated fields are left out, their language columns are declared."""
 
-    successor = fields.Field(attribute="successor", column_name="successor", widget=SlugWidget(Committee, _("specialized committee"), required=False))
+    successor = fields.Field(
+        attribute="successor",
+        column_name="successor",
+        widget=SlugWidget(Committee, _("specialized committee"), required=False),
+    )
     # Participating governments are edited in the admin form; the export lists them for reading.
     participants = fields.Field(column_name="participants", readonly=True)
 

@@ -5,7 +5,7 @@ from django.urls import path
 from committees import views
 
 app_name = "committees"
+# A committee's own page composes several apps: near_portal/urls.py adds it ("committees:detail").
 urlpatterns = [
     path("committees/", views.committee_list, name="list"),
-    path("committees/<slug:slug>/", views.committee_detail, name="detail"),
 ]

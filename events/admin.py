@@ -10,18 +10,19 @@ from import_export.admin import ImportExportMixin
 from import_export.widgets import IntegerWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from events.figures import figure_problems
-from events.models import Attachment, CountryFigure, Event, Participation
-from events.participation import add_participants
-from members.models import MemberGovernment
-from near_portal.admin_inlines import FixedQueriesInlineMixin
-from near_portal.history_admin import RecordHistoryAdmin
-from near_portal.importexport import (
+from core.admin_inlines import FixedQueriesInlineMixin
+from core.history_admin import RecordHistoryAdmin
+from core.importexport import (
     AllOrNothingImportMixin,
     FormulaEscapingResourceMixin,
     LenientInstanceLookupMixin,
     SlugWidget,
 )
+from core.languages import localized_fields
+from events.figures import figure_problems
+from events.models import Attachment, CountryFigure, Event, Participation
+from events.participation import add_participants
+from members.models import MemberGovernment
 
 
 def year_filter(field_path):
@@ -77,7 +78,7 @@ class EventAdminForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 -- the admin's fieldsets choose what is shown
 
 
 @admin.register(Event)
@@ -86,7 +87,7 @@ class EventAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "kind", "start_date", "date_precision", "committee", "organiser", "published")
     list_filter = ("kind", year_filter("start_date"), "committee", "organiser", "published")
     list_select_related = ("committee",)
-    search_fields = [f"title_{code}" for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")] + ["slug"]
+    search_fields = [*localized_fields("title"), "slug"]
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ["hosts"]
     date_hierarchy = "start_date"
@@ -160,7 +161,5 @@ class ParticipationAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHisto
     list_display = ("event", "member", "delegates")
     list_filter = ("event__kind", year_filter("event__start_date"), "member__country")
     list_select_related = ("event", "member")
-    search_fields = ["event__slug", "member__slug"] + [
-        f"member__name_{code}" for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")
-    ]
+    search_fields = ["event__slug", "member__slug", *(f"member__{field}" for field in localized_fields("name"))]
     autocomplete_fields = ["event", "member"]

@@ -16,20 +16,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from events.filters import YEAR, BadFilter
-from near_portal.caching import content_version
+from core.caching import content_version
+from core.params import BadParameter
+from events.filters import YEAR
 
 # As many past events as the first page of the events list shows.
 PAST_EVENTS = 50
 
 
 def feed_year(request) -> int | None:
-    """The ``year`` of the address, or None for the rolling feed; BadFilter when it is not a year."""
+    """The ``year`` of the address, or None for the rolling feed; BadParameter (a 400) when it is not a year."""
     year = request.GET.get("year", "")
     if not year:
         return None
     if not YEAR.fullmatch(year):
-        raise BadFilter(_("The year must be written with four digits, for example 2018."))
+        raise BadParameter(_("The year must be written with four digits, for example 2018."))
     return int(year)
 
 
@@ -65,7 +66,7 @@ def conditional_feed(*models, rolling=True):
     def well_formed(request):
         try:
             feed_year(request)
-        except BadFilter:
+        except BadParameter:
             return False
         return True
 

@@ -100,7 +100,9 @@ def figure_problems(event) -> list[str]:
         if differs(event.recorded_governments, len(rows)):
             problems.append(_("The list is marked complete but does not hold the recorded number of governments."))
         if differs(event.recorded_countries, len({row.member.country_id for row in rows})):
-            problems.append(_("The list is marked complete but its governments come from a different number of countries."))
+            problems.append(
+                _("The list is marked complete but its governments come from a different number of countries.")
+            )
     for country_id, governments in governments_by_country.items():
         named = sum(1 for row in rows if row.member.country_id == country_id)
         if governments is not None and named > governments:

@@ -6,18 +6,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.params import BadParameter
 from events.models import Event
 from members.models import MemberGovernment
 
 YEAR = re.compile(r"[1-9][0-9]{3}")
-
-
-class BadFilter(Exception):
-    """A filter value the list cannot use; ``message`` says why, in the active language."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -44,25 +37,25 @@ class EventFilters:
 
 
 def read_filters(params) -> EventFilters:
-    """The filters in ``params`` (request.GET); raise BadFilter for a value that is not one."""
+    """The filters in ``params`` (request.GET); raise BadParameter for a value that is not one."""
     kind = params.get("kind", "")
     if kind and kind not in Event.Kind.values:
-        raise BadFilter(_("“%(value)s” is not a kind of event.") % {"value": kind[:50]})
+        raise BadParameter(_("“%(value)s” is not a kind of event.") % {"value": kind[:50]})
 
     year = params.get("year", "")
     if year and not YEAR.fullmatch(year):
-        raise BadFilter(_("The year must be written with four digits, for example 2018."))
+        raise BadParameter(_("The year must be written with four digits, for example 2018."))
 
     committee = None
     if slug := params.get("committee", ""):
         committee = Committee.objects.filter(slug=slug[:80]).first()
         if committee is None:
-            raise BadFilter(_("No committee has the address “%(value)s”.") % {"value": slug[:50]})
+            raise BadParameter(_("No committee has the address “%(value)s”.") % {"value": slug[:50]})
 
     government = None
     if slug := params.get("government", ""):
         government = MemberGovernment.objects.filter(slug=slug[:80]).first()
         if government is None:
-            raise BadFilter(_("No member government has the address “%(value)s”.") % {"value": slug[:50]})
+            raise BadParameter(_("No member government has the address “%(value)s”.") % {"value": slug[:50]})
 
     return EventFilters(kind=kind, year=int(year) if year else None, committee=committee, government=government)

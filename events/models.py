@@ -10,18 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from events.choices import Organiser
 from events.querysets import EventQuerySet
 from events.uploads import AttachmentKind, attachment_path, inspect_upload
 from members.models import Country, DatePrecision, MemberGovernment
-
-
-class Organiser(models.TextChoices):
-    """Who organised an event, as the record states it."""
-
-    SECRETARIAT = "secretariat", _("the Secretariat")
-    COMMITTEE = "committee", _("the specialized committee")
-    HOST = "host", _("the host government")
-    OTHER = "other", _("another organisation")
 
 
 class Event(models.Model):
@@ -67,7 +59,9 @@ class Event(models.Model):
     hosts = models.ManyToManyField(
         MemberGovernment, blank=True, related_name="events_hosted", verbose_name=_("host governments")
     )
-    organiser = models.CharField(_("organiser"), max_length=20, choices=Organiser.choices, default=Organiser.SECRETARIAT)
+    organiser = models.CharField(
+        _("organiser"), max_length=20, choices=Organiser.choices, default=Organiser.SECRETARIAT
+    )
     organiser_name = models.CharField(
         _("name of the organiser"),
         max_length=300,
@@ -97,7 +91,9 @@ class Event(models.Model):
     participation_complete = models.BooleanField(
         _("the list of governments is complete"),
         default=False,
-        help_text=_("Tick only when every government that took part is listed; figures are then counted from the list."),
+        help_text=_(
+            "Tick only when every government that took part is listed; figures are then counted from the list."
+        ),
     )
     source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("The record the figures come from."))
     published = models.BooleanField(_("published"), default=True)
@@ -211,9 +207,7 @@ class Event(models.Model):
 
     def involves(self, member):
         """Whether ``member`` hosted or took part; the same rule as ``EventQuerySet.involving``."""
-        return (
-            self.hosts.filter(pk=member.pk).exists() or self.participations.filter(member_id=member.pk).exists()
-        )
+        return self.hosts.filter(pk=member.pk).exists() or self.participations.filter(member_id=member.pk).exists()
 
 
 class Participation(models.Model):

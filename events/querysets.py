@@ -1,17 +1,31 @@
 """Reusable reads of events. Rules that depend on the date take it as an argument."""
 
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 
-from members.querysets import active_language_fields
-
+from core.languages import active_language_fields
+from events.choices import Organiser
+from members.models import MemberGovernment
 
 # What a list of events shows besides its title and city: dates, kind, place (events/_event_list.html).
 LISTING_COLUMNS = [
-    "kind", "slug", "start_date", "date_precision", "end_date", "start_time", "end_time", "time_zone",
-    "online", "country", "published",
+    "kind",
+    "slug",
+    "start_date",
+    "date_precision",
+    "end_date",
+    "start_time",
+    "end_time",
+    "time_zone",
+    "online",
+    "country",
+    "published",
 ]
+
+
+# The order of a member's or a committee's recent events.
+LATEST_FIRST = [F("start_date").desc(), F("title").asc(), F("pk").asc()]
 
 
 class EventQuerySet(models.QuerySet):
@@ -84,14 +98,10 @@ class EventQuerySet(models.QuerySet):
         another's even when the secretariat helped run it or attended (Annual Report 2018:
         such forums are reported under external cooperation, not as NEAR's own).
         """
-        from events.models import Organiser
-
         return self.exclude(organiser=Organiser.OTHER)
 
     def organised_by_others(self):
         """Events of another organisation, which NEAR or its secretariat attended or supported."""
-        from events.models import Organiser
-
         return self.filter(organiser=Organiser.OTHER)
 
     def meetings(self):
@@ -104,11 +114,37 @@ class EventQuerySet(models.QuerySet):
 
     def involving(self, member):
         """Events ``member`` hosted or took part in, each once, with ``member_hosted`` annotated."""
-        from events.models import Participation
-
+        participation = self.model._meta.get_field("participations").related_model
         hosted = self.model.hosts.through.objects.filter(event_id=OuterRef("pk"), membergovernment_id=member.pk)
-        joined = Participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
+        joined = participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
         return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
+
+    def latest(self, count):
+        """The ``count`` latest events, latest first, each annotated with ``total``: how many the queryset holds.
+
+        One query: a page shows the recent part of a long history and says how much there is.
+        """
+        return self.annotate(total=Window(Count("pk"))).order_by(*LATEST_FIRST)[:count]
+
+    def latest_meetings_and_activities(self, count):
+        """(meetings, other events): the ``count`` latest of each, latest first, each with its group's ``total``.
+
+        One query (a window per group), for a committee's page.
+        """
+        meeting = ExpressionWrapper(Q(kind="committee_meeting"), output_field=BooleanField())
+        events = (
+            self.annotate(
+                is_meeting=meeting,
+                rank=Window(RowNumber(), partition_by=[meeting], order_by=LATEST_FIRST),
+                total=Window(Count("pk"), partition_by=[meeting]),
+            )
+            .filter(rank__lte=count)
+            .order_by(*LATEST_FIRST)
+        )
+        meetings, activities = [], []
+        for event in events:
+            (meetings if event.is_meeting else activities).append(event)
+        return meetings, activities
 
     def for_listing(self):
         """What a list of events shows (``events/_event_list.html``), fetched in a fixed number of queries.
@@ -116,8 +152,6 @@ class EventQuerySet(models.QuerySet):
         Only the columns the list shows, in the active language: an event's summary, report
         and sources in six languages are most of its row and are read on its own page.
         """
-        from members.models import MemberGovernment
-
         return (
             self.select_related("country")
             .only(

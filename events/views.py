@@ -8,20 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.languages import active_language_fields
+from core.params import page_parameter
 from events.calendar import build_calendar
 from events.feeds import conditional_feed, feed_events, feed_year
 from events.figures import country_columns, event_figures
-from events.filters import BadFilter, read_filters
+from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import Country, MemberGovernment
-from members.querysets import active_language_fields
 
 PAST_PER_PAGE = 50
-
-
-def bad_request(request, message):
-    """The translated 400 page, saying what was wrong with the address."""
-    return render(request, "400.html", {"message": message}, status=400)
 
 
 def visible_events(request):
@@ -32,20 +28,15 @@ def visible_events(request):
 
 def event_list(request):
     """Upcoming events first (soonest first), then past ones (latest first), with filters."""
-    try:
-        filters = read_filters(request.GET)
-    except BadFilter as error:
-        return bad_request(request, error.message)
-    page_number = request.GET.get("page", "1")
-    if not page_number.isascii() or not page_number.isdigit() or int(page_number) < 1:
-        return bad_request(request, _("The page number must be a whole number such as 2."))
+    filters = read_filters(request.GET)
+    page_number = page_parameter(request)
 
     today = timezone.localdate()
     events = filters.apply(Event.objects.published()).for_listing()
     try:
-        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(int(page_number))
+        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(page_number)
     except EmptyPage:
-        raise Http404(_("There is no such page of past events."))
+        raise Http404(_("There is no such page of past events.")) from None
     published = Event.objects.published()
     context = {
         "filters": filters,
@@ -94,7 +85,7 @@ def attachment(request, slug, pk):
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
-        raise Http404(_("The file is missing."))
+        raise Http404(_("The file is missing.")) from None
     response = FileResponse(
         handle, content_type=item.content_type, as_attachment=not item.is_image, filename=item.original_name
     )
@@ -125,10 +116,7 @@ def feed_name(name, year):
 @conditional_feed(Event, Country)
 def events_ics(request):
     """Published events for calendar clients: upcoming and the latest past ones, or one year's (``?year=``)."""
-    try:
-        year = feed_year(request)
-    except BadFilter as error:
-        return bad_request(request, error.message)
+    year = feed_year(request)
     suffix = "" if year is None else f"-{year}"
     return calendar_response(
         request,
@@ -141,10 +129,7 @@ def events_ics(request):
 @conditional_feed(Event, Country, Committee)
 def committee_events_ics(request, slug):
     """The published events of one specialized committee, bounded as ``events_ics``."""
-    try:
-        year = feed_year(request)
-    except BadFilter as error:
-        return bad_request(request, error.message)
+    year = feed_year(request)
     committee = get_object_or_404(Committee, slug=slug)
     suffix = "" if year is None else f"-{year}"
     return calendar_response(

@@ -4,11 +4,11 @@ from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.history_admin import RecordHistoryAdmin
+from core.importexport import AllOrNothingImportMixin
 from members.membership import sync_from_history
 from members.models import Country, LiaisonContact, MemberGovernment, MembershipEvent, Partner
 from members.resources import NAME_FIELDS, MemberGovernmentResource
-from near_portal.history_admin import RecordHistoryAdmin
-from near_portal.importexport import AllOrNothingImportMixin
 
 
 @admin.register(Country)
@@ -49,6 +49,3 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHi
 class PartnerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "display_order")
     list_filter = ("kind",)
-
-
-from members import dues_admin  # noqa: E402,F401

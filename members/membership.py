@@ -110,3 +110,15 @@ def admit_member(
         description=description,
         source=source,
     )
+
+
+@transaction.atomic
+def remove_membership_event(event: MembershipEvent) -> None:
+    """Take back a change of standing (its resolution was annulled); refused once a later one rests on it."""
+    member = event.member
+    if member.membership_events.filter(pk__gt=event.pk).exists():
+        raise ValidationError(
+            _("%(member)s's membership changed again afterwards; reverse this by a new decision.") % {"member": member}
+        )
+    event.delete()
+    sync_from_history(member)

@@ -2,16 +2,15 @@
 
 import csv
 
-from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from modeltranslation.utils import build_localized_fieldname
 
+from core.importexport import escape_row
+from core.languages import LANGUAGE_CODES
 from members.membership import partial_iso
 from members.models import MemberGovernment
-from near_portal.importexport import escape_row
 
 TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observer", "former": "former"}
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def member_records():

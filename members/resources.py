@@ -3,10 +3,10 @@
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
+from core.importexport import SafeSpreadsheetResource
+from core.languages import localized_fields
 from members.membership import record_membership_event
 from members.models import Country, MemberGovernment, MembershipEvent, MembershipType
-from members.querysets import localized_fields
-from near_portal.importexport import SafeSpreadsheetResource
 
 NAME_FIELDS = localized_fields("name")
 

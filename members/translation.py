@@ -26,5 +26,3 @@ class PartnerTranslationOptions(TranslationOptions):
 # "Usage with django-modeltranslation"). Untranslated models declare HistoricalRecords().
 for model in (Country, MemberGovernment, Partner):
     simple_history.register(model)
-
-from members import dues_translation  # noqa: E402,F401

@@ -23,15 +23,23 @@ BACKUP_DIR = Path(settings.BASE_DIR) / "var" / "backups"
 def client_environment() -> dict:
     """libpq's environment variables for the database Django is configured to use."""
     db = connection.settings_dict
-    values = {"PGHOST": db["HOST"], "PGPORT": db["PORT"], "PGUSER": db["USER"],
-              "PGPASSWORD": db["PASSWORD"], "PGDATABASE": db["NAME"]}
+    values = {
+        "PGHOST": db["HOST"],
+        "PGPORT": db["PORT"],
+        "PGUSER": db["USER"],
+        "PGPASSWORD": db["PASSWORD"],
+        "PGDATABASE": db["NAME"],
+    }
     return {**os.environ, **{name: str(value) for name, value in values.items() if value}}
 
 
 def run(program: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(embedded_db.bin_dir() / program), *args],
-        env=client_environment(), check=True, capture_output=True, text=True,
+        env=client_environment(),
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -59,14 +67,24 @@ def restore(*, path: Path) -> None:
     environment = client_environment()
     sql = subprocess.Popen(
         [str(embedded_db.bin_dir() / "pg_restore"), "--no-owner", "--no-privileges", "--file=-", str(path)],
-        env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     psql = subprocess.Popen(
-        [str(embedded_db.bin_dir() / "psql"), "--no-psqlrc", "--quiet", "--single-transaction",
-         "--set=ON_ERROR_STOP=1", "--file=-"],
+        [
+            str(embedded_db.bin_dir() / "psql"),
+            "--no-psqlrc",
+            "--quiet",
+            "--single-transaction",
+            "--set=ON_ERROR_STOP=1",
+            "--file=-",
+        ],
         # Without notices (DROP SCHEMA lists every object), stderr stays far below a pipe's buffer.
         env={**environment, "PGOPTIONS": "-c client_min_messages=warning"},
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         psql.stdin.write(b"DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n")

@@ -29,7 +29,7 @@ def same_page_in(request, path, code):
     match = request.resolver_match
     if match is None:
         prefix = get_language_from_path(path)
-        return f"/{code}/{path[len(prefix) + 2:]}" if prefix and path.startswith(f"/{prefix}/") else path
+        return f"/{code}/{path[len(prefix) + 2 :]}" if prefix and path.startswith(f"/{prefix}/") else path
     with override(code):
         try:
             translated = reverse(match.view_name, args=match.args, kwargs=match.kwargs)

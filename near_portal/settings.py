@@ -9,7 +9,7 @@ import hashlib
 from datetime import timedelta
 from pathlib import Path
 
-from csp.constants import NONE, NONCE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environ import Env
 
@@ -27,9 +27,7 @@ else:
     if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
 
-ALLOWED_HOSTS = env.list(
-    "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
-)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
@@ -45,11 +43,15 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "near_portal",
+    # The association's apps, in the order of their dependencies (each imports only those above).
+    "core",
     "members",
-    "governance",
     "committees",
     "events",
+    "dues",
+    "instruments",
+    "assemblies",
+    "near_portal",
 ]
 
 MIDDLEWARE = [
@@ -59,10 +61,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # A NUL character in the address: 400 (PostgreSQL text cannot hold one).
     "near_portal.middleware.RejectNullCharactersMiddleware",
-    # Public pages served from the cache, per language (near_portal/caching.py): after the
+    # Public pages served from the cache, per language (core/caching.py): after the
     # session (who is signed in) and the language, before the rest, which an anonymous
     # visitor's cached page does not need; a stored page keeps the headers they added.
-    "near_portal.caching.PublicPageCacheMiddleware",
+    "core.caching.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,10 +111,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The apps that hold the association's record: roles (near_portal/roles.py), the audit
+# The apps that hold the association's record: roles (core/roles.py), the audit
 # trail and the public page cache apply to every model they contain.
 # near_portal holds the annual report: its messages, secretariat chart and published editions.
-NEAR_RECORD_APPS = ["members", "governance", "committees", "events", "near_portal"]
+NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "near_portal"]
+# Of those, the apps only the finance officer edits (the others read them): the dues.
+NEAR_FINANCE_APPS = ["dues"]
 # The admin's history pages only show the record: a "revert" would save an old version through
 # the plain form, past the rules that guard payments, polls and amendments.
 SIMPLE_HISTORY_REVERT_DISABLED = True
@@ -175,14 +179,14 @@ STORAGES = {
     },
 }
 
-# --- Uploads (near_portal/uploads.py) -----------------------------------------------------
+# --- Uploads (core/uploads.py) -----------------------------------------------------
 # FILE_UPLOAD_MAX_MEMORY_SIZE only decides when an upload spills to disk; these are the limits.
 # The whole request body may not exceed UPLOAD_MAX_REQUEST_SIZE, nor one file UPLOAD_MAX_FILE_SIZE;
 # each upload field then applies its own, smaller limit and allowed types (FileValidator).
 UPLOAD_MAX_REQUEST_SIZE = env.int("DJANGO_UPLOAD_MAX_REQUEST_SIZE", default=30 * 1024 * 1024)
 UPLOAD_MAX_FILE_SIZE = env.int("DJANGO_UPLOAD_MAX_FILE_SIZE", default=25 * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
-    "near_portal.uploads.SizeLimitUploadHandler",
+    "core.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -190,13 +194,13 @@ FILE_UPLOAD_HANDLERS = [
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# --- Exports (near_portal/importexport.py escapes formulae in every resource) -----------------
+# --- Exports (core/importexport.py escapes formulae in every resource) -----------------
 # Characters openpyxl cannot write (control characters) become U+FFFD instead of failing.
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
 # --- Cache --------------------------------------------------------------------------------
 # One cache per process; public pages are keyed by the content version kept in PostgreSQL,
-# so a save in one process invalidates the pages cached by every other (near_portal/caching.py).
+# so a save in one process invalidates the pages cached by every other (core/caching.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -214,7 +218,7 @@ THIRD_PARTY_STYLE_ATTRIBUTES = ["border-top: 0", "padding: 0;", "font-weight: bo
 
 def csp_hash(value: str) -> str:
     """The CSP source expression allowing exactly this inline text."""
-    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()
+    return f"'sha256-{base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()}'"
 
 
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere, the admin
@@ -286,7 +290,7 @@ LOGGING = {
 }
 
 # --- Spreadsheets (django-import-export) ---------------------------------------------------
-# Every import runs row by row inside one transaction (formats: near_portal/importexport.py).
+# Every import runs row by row inside one transaction (formats: core/importexport.py).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Django 6 behaviour now: URL fields without a scheme mean https.

@@ -6,6 +6,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+import committees.urls
+import members.urls
 from committees import open_data as committees_open_data
 from members import open_data
 from near_portal import views
@@ -23,11 +25,21 @@ urlpatterns = [
     path("open-data/committees.json", committees_open_data.committees_json, name="open-data-committees-json"),
 ]
 
+# The pages of one government and of one committee show what several apps record, so they are
+# composed here (near_portal.views) and added to their apps' namespaces.
+members_urls = [*members.urls.urlpatterns, path("members/<slug:slug>/", views.member_detail, name="detail")]
+committees_urls = [
+    *committees.urls.urlpatterns,
+    path("committees/<slug:slug>/", views.committee_detail, name="detail"),
+]
+
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("", include("members.urls")),
-    path("", include("governance.urls")),
-    path("", include("committees.urls")),
+    path("", include((members_urls, "members"))),
+    path("", include("instruments.urls")),
+    path("", include("assemblies.urls")),
+    path("", include("dues.urls")),
+    path("", include((committees_urls, "committees"))),
     path("", include("events.urls")),
     path("", include("near_portal.report.urls")),
 )

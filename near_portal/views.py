@@ -1,17 +1,30 @@
-"""Views that compose several apps: the home page, the health check and the error pages."""
+"""Views that compose several apps: the home page, a member government's and a committee's pages, the
+health check and the error pages."""
 
+import datetime
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.utils import timezone
 from django.views import defaults
+from modeltranslation.utils import build_localized_fieldname
 
-from near_portal.uploads import UploadTooLarge
-
+from assemblies.models import ResolutionEffect
+from committees.models import Committee, CoordinatorTerm
+from core.languages import LANGUAGE_CODES
+from core.params import BadParameter, date_parameter
+from core.uploads import UploadTooLarge
+from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
+
+# Events shown on a member's page, and meetings and other activities on a committee's page;
+# the events list, filtered by the government or the committee, shows them all.
+RECENT_EVENTS = 10
 
 
 def home(request):
@@ -34,6 +47,84 @@ def home(request):
     return render(request, "near_portal/home.html", context)
 
 
+def member_detail(request, slug):
+    """One government: its names in all six languages, country, type, admission and history,
+    the committees it coordinates and the events it took part in."""
+    government = get_object_or_404(MemberGovernment.objects.select_related("country"), slug=slug)
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "government": government,
+            "names": government_names(government),
+            "history": government.membership_events.all(),
+            "coordinator_terms": CoordinatorTerm.objects.for_member(government),
+            **member_events(government),
+        },
+    )
+
+
+def member_events(government):
+    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended, and how many there are.
+
+    All of them are on the events list filtered by the government (paginated), so the page
+    costs the same after ten years of events as after three hundred.
+    """
+    events = list(Event.objects.published().involving(government).for_listing().latest(RECENT_EVENTS))
+    return {"member_events": events, "member_events_total": events[0].total if events else 0}
+
+
+def government_names(government):
+    """(language code, language name, name in that language) for the six languages."""
+    labels = dict(settings.LANGUAGES)
+    return [
+        (code, labels[code], getattr(government, build_localized_fieldname("name", code)) or "")
+        for code in LANGUAGE_CODES
+    ]
+
+
+def committee_detail(request, slug):
+    """One committee: description, coordinators now and before (with the session that appointed
+    them, where a resolution did), meetings, participants, dormancy."""
+    on = date_parameter(request)
+    participants = MemberGovernment.objects.select_related("country")
+    committee = get_object_or_404(
+        Committee.objects.for_listing(on).prefetch_related(
+            Prefetch("participants", queryset=participants), "predecessors"
+        ),
+        slug=slug,
+    )
+    # The rest are on the events list filtered by the committee (paginated).
+    meetings, activities = (
+        Event.objects.published().for_committee(committee).for_listing().latest_meetings_and_activities(RECENT_EVENTS)
+    )
+    terms = sorted(committee.coordinator_terms.all(), key=term_order, reverse=True)
+    appointing = ResolutionEffect.objects.sessions_that_made(terms)
+    for term in terms:
+        term.appointing_session = appointing.get(term.pk)
+    return render(
+        request,
+        "committees/detail.html",
+        {
+            "committee": committee,
+            "on": on,
+            "is_today": on == timezone.localdate(),
+            "exists": committee.exists_on(on),
+            "coordinators": committee.coordinators_on(on),
+            "terms": terms,
+            "meetings": meetings,
+            "meetings_total": meetings[0].total if meetings else 0,
+            "activities": activities,
+            "activities_total": activities[0].total if activities else 0,
+        },
+    )
+
+
+def term_order(term):
+    """Newest first; a term whose start the record does not give comes last."""
+    return (term.started_on is not None, term.started_on or datetime.date.min, term.member.name)
+
+
 def healthz(request):
     """A trivial check that the application answers and the database responds."""
     with connection.cursor() as cursor:
@@ -43,10 +134,12 @@ def healthz(request):
 
 
 def bad_request(request, exception):
-    """400 with the translated page; 413 when an upload is larger than the portal accepts."""
+    """400 with the translated page (saying what was wrong with a query parameter); 413 for too large an upload."""
     if isinstance(exception, UploadTooLarge):
         return render(request, "413.html", {"limit": exception.limit}, status=413)
-    return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
+    # A parameter the page could not read says why; other bad requests get the general text.
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return HttpResponseBadRequest(loader.render_to_string("400.html", {"message": message}, request=request))
 
 
 def server_error(request):

@@ -1,29 +1,45 @@
 """Shared fixtures: the real PostgreSQL (embedded unless DATABASE_URL is set), the real data, staff in each role."""
 
+import hashlib
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Point the test database at the embedded PostgreSQL, starting it if needed."""
     if not os.environ.get("DATABASE_URL"):
-        from django.conf import settings
-
         from near_portal import embedded_db
 
         settings.DATABASES["default"]["HOST"] = embedded_db.start()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the association's real data, as `make run` loads it."""
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The test database holds the association's real data, as `make run` loads it.
+
+    With ``--reuse-db`` (``make test-fast``) a database that already holds these very
+    fixtures is used as it is: the data is loaded again only when a fixture file changed.
+    """
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(FIXTURES.glob("*.json")))).hexdigest()
+    marker = Path(settings.BASE_DIR) / "var" / "test-db-fixtures.sha256"
+    from members.models import MemberGovernment
+
     with django_db_blocker.unblock():
+        reused = request.config.getoption("reuse_db") and not request.config.getoption("create_db")
+        if reused and marker.is_file() and marker.read_text() == digest and MemberGovernment.objects.exists():
+            return
         call_command("load_near_data", verbosity=0)
+    marker.parent.mkdir(exist_ok=True)
+    marker.write_text(digest)
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +59,7 @@ def english():
 
 @pytest.fixture
 def staff_in_role(django_user_model):
-    """A factory: a staff account that belongs to one of the roles' groups (near_portal.roles)."""
+    """A factory: a staff account that belongs to one of the roles' groups (core.roles)."""
 
     def make(role):
         user = django_user_model.objects.create_user(username=role.lower().replace(" ", "-"), is_staff=True)
@@ -51,3 +67,17 @@ def staff_in_role(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def charter(db):
+    """The Charter as loaded from the real data."""
+    from instruments.models import Instrument
+
+    return Instrument.objects.get(slug="charter")
+
+
+@pytest.fixture
+def secretariat_user(django_user_model):
+    """A staff account of the secretariat (no password: tests log it in directly)."""
+    return django_user_model.objects.create_user("secretariat", is_staff=True, is_superuser=True)

@@ -30,7 +30,9 @@ def committees(report: ReportRequest):
     return SectionContent(
         "report/sections/committees.html",
         {
-            "rows": [{"committee": committee, "coordinators": committee.coordinators_on(report.end)} for committee in found],
+            "rows": [
+                {"committee": committee, "coordinators": committee.coordinators_on(report.end)} for committee in found
+            ],
             # The recorded baseline counts meetings to the end of 2018: a report of an earlier
             # year cannot say how many of them were held by its own 31 December.
             "show_meetings": report.end >= BASELINE_END,

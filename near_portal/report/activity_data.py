@@ -2,16 +2,18 @@
 
 Sessions come from the governance app, committees and their coordinators from the committees
 app, meetings, workshops, youth programmes and visits from the events app, the instruments
-from ``governance.instrument_texts``. The dues section reads ``members.dues_reports`` directly.
+from ``instruments.texts``. The dues section reads ``dues.reports`` directly.
 """
 
 import datetime
 
 from django.db.models import Prefetch
 
+from assemblies.models import AgendaItem, Motion, Session
 from committees.models import Committee
 from events.models import Event, Participation
-from governance.models import AgendaItem, Instrument, Motion, Session
+from instruments import texts
+from instruments.models import Instrument
 
 
 def sessions_held_in(year: int) -> list[Session]:
@@ -57,6 +59,6 @@ def events_held_in(year: int, events) -> list[Event]:
 
 
 def instrument_as_of(slug: str, on: datetime.date):
-    """The instrument ``slug`` as in force on ``on`` (``governance.instrument_texts``), or None. Five queries."""
+    """The instrument ``slug`` as in force on ``on`` (``instruments.texts``), or None. Five queries."""
     instrument = Instrument.objects.filter(slug=slug).first()
-    return instrument.as_of(on) if instrument else None
+    return texts.instrument_as_of(instrument, on=on) if instrument else None

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from near_portal.caching import content_version
-from near_portal.history_admin import RecordHistoryAdmin
+from core.caching import content_version
+from core.history_admin import RecordHistoryAdmin
 from near_portal.report import data, editions
 from near_portal.report.models import (
     FIRST_YEAR,
@@ -113,7 +113,9 @@ class ReportEditionAdmin(admin.ModelAdmin):
             "missing_messages": self.missing_messages(year),
             "left_out": self.left_out_sections(year),
             "editions": shown,
-            "refresh": any(edition.state in (ReportEdition.State.QUEUED, ReportEdition.State.RUNNING) for edition in shown),
+            "refresh": any(
+                edition.state in (ReportEdition.State.QUEUED, ReportEdition.State.RUNNING) for edition in shown
+            ),
             "can_generate": self.has_add_permission(request),
             "can_publish": self.has_change_permission(request),
         }

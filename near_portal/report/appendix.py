@@ -1,6 +1,6 @@
 """The appendix's instruments: the Charter and the two Regulations as in force on 31 December of the year.
 
-The text comes from ``governance.instrument_texts`` in the report's language; a text that is
+The text comes from ``instruments.texts`` in the report's language; a text that is
 not the source text nor an official one is marked as an unofficial translation, as on the
 instrument's own pages and PDF.
 """

@@ -59,15 +59,11 @@ def membership_events(year: int) -> list[MembershipEvent]:
     Undated records cannot be placed in a year and are left out.
     """
     return list(
-        MembershipEvent.objects.filter(date__year=year)
-        .select_related("member__country")
-        .order_by("date", "pk")
+        MembershipEvent.objects.filter(date__year=year).select_related("member__country").order_by("date", "pk")
     )
 
 
 def secretariat(year: int) -> SecretariatProfile | None:
     """The secretariat's description of ``year`` with its posts and their seconding members. Two queries."""
     posts = SecretariatPost.objects.select_related("seconded_from").order_by("order")
-    return (
-        SecretariatProfile.objects.filter(year=year).prefetch_related(Prefetch("posts", queryset=posts)).first()
-    )
+    return SecretariatProfile.objects.filter(year=year).prefetch_related(Prefetch("posts", queryset=posts)).first()

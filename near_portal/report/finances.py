@@ -1,6 +1,6 @@
 """The report's dues section: assessed, collected and outstanding, the budget and the settlement (Dues Regulation arts. 7–12)."""
 
-from members.dues_reports import budget_report
+from dues.reports import budget_report
 from near_portal.report.sections import ReportRequest, SectionContent, provides
 
 

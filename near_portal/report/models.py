@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.languages import LANGUAGE_CODES
 from members.models import MemberGovernment
 
 # NEAR was founded in 1996 (Charter art. 19): no annual report can be older.
 FIRST_YEAR = 1996
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(2999)]
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # A report takes seconds to tens of seconds; a job unfinished after this long has died
 # (machine restarted, process killed) and is marked failed so that staff can start another.
 GENERATION_TIMEOUT = timedelta(minutes=15)
@@ -44,7 +44,10 @@ class ReportMessage(models.Model):
         _("signature"), blank=True, help_text=_("The lines under the text, as signed: office, government, name.")
     )
     dated = models.DateField(
-        _("dated"), null=True, blank=True, help_text=_("Only the month and the year are printed, as in the 2018 edition.")
+        _("dated"),
+        null=True,
+        blank=True,
+        help_text=_("Only the month and the year are printed, as in the 2018 edition."),
     )
     history = HistoricalRecords()
 
@@ -95,7 +98,9 @@ class SecretariatPost(models.Model):
         SecretariatProfile, on_delete=models.CASCADE, related_name="posts", verbose_name=_("year")
     )
     position = models.CharField(_("position"), max_length=200)
-    holder = models.CharField(_("name"), max_length=150, help_text=_("As the person's name is written in each language."))
+    holder = models.CharField(
+        _("name"), max_length=150, help_text=_("As the person's name is written in each language.")
+    )
     seconded_from = models.ForeignKey(
         MemberGovernment,
         on_delete=models.PROTECT,
@@ -180,7 +185,11 @@ class ReportEdition(models.Model):
             # A ready edition has its file, checksum, page count and time of generation.
             models.CheckConstraint(
                 condition=~models.Q(state="done")
-                | (~models.Q(file="") & ~models.Q(sha256="") & models.Q(pages__isnull=False, generated_at__isnull=False)),
+                | (
+                    ~models.Q(file="")
+                    & ~models.Q(sha256="")
+                    & models.Q(pages__isnull=False, generated_at__isnull=False)
+                ),
                 name="report_edition_done_has_file",
             ),
             models.CheckConstraint(

@@ -4,7 +4,7 @@ membership changes, the secretariat, the member list.
 Each returns None when its data does not exist for the year, so the section is left out.
 
 The other sections of the outline have their providers next to this module, each reading
-its app: ``activities`` (governance: ``assemblies``; committees: ``committees``; events:
+its app: ``activities`` (instruments: ``assemblies``; committees: ``committees``; events:
 ``committee_meetings``, ``workshops_forums``, ``youth``, ``external_cooperation``),
 ``finances`` (members' dues: ``dues``) and ``appendix`` (governance instruments:
 ``charter``, ``committee_regulation``, ``dues_regulation``), all listed in
@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from members.models import MembershipType
 from near_portal.report import data
 from near_portal.report.sections import ReportRequest, SectionContent, provides
-
 
 # The secretariat's descriptive subsections, in the order of the 2018 edition.
 SECRETARIAT_TEXTS = [
@@ -73,11 +72,17 @@ def member_list(report: ReportRequest):
         "report/sections/member_list.html",
         {
             "member_groups": [
-                {"country": group["country"], "count": len(group["governments"]), "rows": two_columns(group["governments"])}
+                {
+                    "country": group["country"],
+                    "count": len(group["governments"]),
+                    "rows": two_columns(group["governments"]),
+                }
                 for group in listed[MembershipType.MEMBER]
             ],
             "associates": [
-                (government, group["country"]) for group in listed[MembershipType.ASSOCIATE] for government in group["governments"]
+                (government, group["country"])
+                for group in listed[MembershipType.ASSOCIATE]
+                for government in group["governments"]
             ],
             **membership_counts(listed),
         },

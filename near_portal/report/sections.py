@@ -163,7 +163,7 @@ class RenderedPart:
 
 
 def section_number(part, index):
-    """"II." for the second section present in a part numbered in Roman numerals."""
+    """ "II." for the second section present in a part numbered in Roman numerals."""
     if part.numbering == "roman":
         return f"{ROMAN[index]}."
     if part.numbering == "arabic":

@@ -11,9 +11,9 @@ from django.utils import timezone
 from import_export.formats.base_formats import CSV
 
 from committees.admin import CommitteeAdmin
-from near_portal.importexport import escape_formula
 from committees.models import Committee, periods_overlap
 from committees.resources import CommitteeResource
+from core.importexport import escape_formula
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,9 @@ def test_an_import_with_bad_rows_writes_nothing_and_lists_every_bad_row(admin_cl
     result = response.context["result"]
     assert [row.number for row in result.invalid_rows] == [2, 3]
     assert "Value 'dissolved' is not a valid choice." in result.invalid_rows[0].error_dict["status"]
-    assert result.invalid_rows[1].error_dict["successor"] == ["No specialized committee has the slug “no-such-committee”."]
+    assert result.invalid_rows[1].error_dict["successor"] == [
+        "No specialized committee has the slug “no-such-committee”."
+    ]
     assert "confirm_form" not in response.context
     assert Committee.objects.count() == before
     assert not Committee.objects.filter(slug="new-committee").exists()
@@ -115,15 +117,24 @@ def test_an_export_imports_back_without_changes():
 
 
 def test_exports_escape_spreadsheet_formulae():
-    Committee.objects.filter(slug="sports").update(source="=HYPERLINK(\"http://x\")", name_en="+Sports", name_ru="@x")
+    Committee.objects.filter(slug="sports").update(source='=HYPERLINK("http://x")', name_en="+Sports", name_ru="@x")
     dataset = CommitteeResource().export(Committee.objects.filter(slug="sports"))
-    row = dict(zip(dataset.headers, dataset[0]))
-    assert (row["source"], row["name_en"], row["name_ru"]) == ("'=HYPERLINK(\"http://x\")", "'+Sports", "'@x")
+    row = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert (row["source"], row["name_en"], row["name_ru"]) == ('\'=HYPERLINK("http://x")', "'+Sports", "'@x")
 
 
 @pytest.mark.parametrize(
     ("value", "escaped"),
-    [("=1+1", "'=1+1"), ("-2", "-2"), ("-2+3", "'-2+3"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("\0x", "'\0x"), ("Tourism", "Tourism"), (3, 3)],
+    [
+        ("=1+1", "'=1+1"),
+        ("-2", "-2"),
+        ("-2+3", "'-2+3"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\0x", "'\0x"),
+        ("Tourism", "Tourism"),
+        (3, 3),
+    ],
 )
 def test_escape_formula(value, escaped):
     assert escape_formula(value) == escaped
@@ -132,16 +143,24 @@ def test_escape_formula(value, escaped):
 def inline_data(committee, rows):
     """The change form's POST data: the committee's own fields unchanged, the given term rows."""
     data = {f"{field}": getattr(committee, field) or "" for field in ("slug", "status", "name_en")}
-    data.update({
-        "coordinator_terms-TOTAL_FORMS": len(rows), "coordinator_terms-INITIAL_FORMS": 0,
-        "coordinator_terms-MIN_NUM_FORMS": 0, "coordinator_terms-MAX_NUM_FORMS": 1000,
-    })
+    data.update(
+        {
+            "coordinator_terms-TOTAL_FORMS": len(rows),
+            "coordinator_terms-INITIAL_FORMS": 0,
+            "coordinator_terms-MIN_NUM_FORMS": 0,
+            "coordinator_terms-MAX_NUM_FORMS": 1000,
+        }
+    )
     for i, (member, started_on, ended_on) in enumerate(rows):
-        data.update({
-            f"coordinator_terms-{i}-member": member.pk,
-            f"coordinator_terms-{i}-started_on": started_on, f"coordinator_terms-{i}-start_precision": "day" if started_on else "",
-            f"coordinator_terms-{i}-ended_on": ended_on, f"coordinator_terms-{i}-end_precision": "day" if ended_on else "",
-        })
+        data.update(
+            {
+                f"coordinator_terms-{i}-member": member.pk,
+                f"coordinator_terms-{i}-started_on": started_on,
+                f"coordinator_terms-{i}-start_precision": "day" if started_on else "",
+                f"coordinator_terms-{i}-ended_on": ended_on,
+                f"coordinator_terms-{i}-end_precision": "day" if ended_on else "",
+            }
+        )
     return data
 
 
@@ -156,7 +175,11 @@ def test_overlapping_terms_in_the_change_form_are_refused_in_words(admin_client,
 
 def test_successive_terms_in_the_change_form_are_saved(admin_client, make_committee, member):
     committee = make_committee(established_on=None)
-    rows = [(member("hyogo"), "2010-01-01", "2014-01-01"), (member("hyogo"), "2014-01-01", ""), (member("kyoto"), "2012-01-01", "")]
+    rows = [
+        (member("hyogo"), "2010-01-01", "2014-01-01"),
+        (member("hyogo"), "2014-01-01", ""),
+        (member("kyoto"), "2012-01-01", ""),
+    ]
     response = admin_client.post(f"{CHANGELIST}{committee.pk}/change/", inline_data(committee, rows))
     assert response.status_code == 302
     assert committee.coordinator_terms.count() == 3

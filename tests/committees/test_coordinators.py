@@ -25,7 +25,10 @@ def fresh(committee):
 def test_a_change_ends_the_outgoing_term_and_opens_the_incoming_one_on_the_same_day(member):
     sports = Committee.objects.get(slug="sports")
     term = change_coordinator(
-        committee=sports, outgoing=member("sakha"), incoming=member("buryatia"), on=D(2020, 10, 1),
+        committee=sports,
+        outgoing=member("sakha"),
+        incoming=member("buryatia"),
+        on=D(2020, 10, 1),
         appointed_by="Working Committee session of 1 October 2020",
     )
     sports = fresh(sports)
@@ -33,7 +36,9 @@ def test_a_change_ends_the_outgoing_term_and_opens_the_incoming_one_on_the_same_
     assert slugs(sports.coordinators_on(D(2020, 10, 1))) == ["buryatia"]
     assert slugs(sports.coordinators_on(D(2025, 1, 1))) == ["buryatia"]
     assert (term.started_on, term.appointed_by, term.appointed_on) == (
-        D(2020, 10, 1), "Working Committee session of 1 October 2020", D(2020, 10, 1),
+        D(2020, 10, 1),
+        "Working Committee session of 1 October 2020",
+        D(2020, 10, 1),
     )
     ended = CoordinatorTerm.objects.get(committee=sports, member__slug="sakha")
     assert (ended.ended_on, ended.end_precision) == (D(2020, 10, 1), "day")
@@ -52,8 +57,12 @@ def test_a_resolution_object_is_stored_as_its_text(member):
             return "Resolution 2021/3"
 
     term = change_coordinator(
-        committee=Committee.objects.get(slug="logistics"), outgoing=member("heilongjiang"),
-        incoming=member("primorsky"), on=D(2021, 5, 1), appointed_by=Resolution(), appointed_on=D(2021, 4, 30),
+        committee=Committee.objects.get(slug="logistics"),
+        outgoing=member("heilongjiang"),
+        incoming=member("primorsky"),
+        on=D(2021, 5, 1),
+        appointed_by=Resolution(),
+        appointed_on=D(2021, 4, 30),
     )
     assert (term.appointed_by, term.appointed_on) == ("Resolution 2021/3", D(2021, 4, 30))
 
@@ -61,23 +70,53 @@ def test_a_resolution_object_is_stored_as_its_text(member):
 def test_the_decision_text_is_kept_in_the_language_in_use_and_in_english(member):
     with translation.override("ko"):
         term = change_coordinator(
-            committee=Committee.objects.get(slug="youth-policy"), outgoing=member("krasnoyarsk"),
-            incoming=member("gangwon"), on=D(2022, 3, 1), appointed_by="실무위원회 결정",
+            committee=Committee.objects.get(slug="youth-policy"),
+            outgoing=member("krasnoyarsk"),
+            incoming=member("gangwon"),
+            on=D(2022, 3, 1),
+            appointed_by="실무위원회 결정",
         )
     term.refresh_from_db()
-    assert (term.appointed_by_ko, term.appointed_by_en, term.appointed_by_ru) == ("실무위원회 결정", "실무위원회 결정", None)
+    assert (term.appointed_by_ko, term.appointed_by_en, term.appointed_by_ru) == (
+        "실무위원회 결정",
+        "실무위원회 결정",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("committee", "outgoing", "incoming", "on", "message"),
     [
-        ("sports", "hyogo", "buryatia", D(2020, 1, 1), "Hyogo Prefecture does not coordinate Sports Committee on 2020-01-01."),
-        ("sports", "sakha", "sakha", D(2020, 1, 1), "Sakha Republic (Yakutia) already coordinates Sports Committee on 2020-01-01."),
+        (
+            "sports",
+            "hyogo",
+            "buryatia",
+            D(2020, 1, 1),
+            "Hyogo Prefecture does not coordinate Sports Committee on 2020-01-01.",
+        ),
+        (
+            "sports",
+            "sakha",
+            "sakha",
+            D(2020, 1, 1),
+            "Sakha Republic (Yakutia) already coordinates Sports Committee on 2020-01-01.",
+        ),
         ("sports", "sakha", "ho-chi-minh-city", D(2020, 1, 1), "Ho Chi Minh City is not a member on 2020-01-01."),
         ("sports", "sakha", "liaoning", D(2020, 1, 1), "Liaoning Province is not a member on 2020-01-01."),
-        ("border-cooperation", "irkutsk", "tomsk", D(2018, 1, 1), "Border Cooperation Committee does not exist on 2018-01-01."),
-        ("tourism", "ningxia", "hubei", D(2018, 10, 29),
-         "The term of Ningxia Hui Autonomous Region starts on 2018-10-29; it cannot end on the same day."),
+        (
+            "border-cooperation",
+            "irkutsk",
+            "tomsk",
+            D(2018, 1, 1),
+            "Border Cooperation Committee does not exist on 2018-01-01.",
+        ),
+        (
+            "tourism",
+            "ningxia",
+            "hubei",
+            D(2018, 10, 29),
+            "The term of Ningxia Hui Autonomous Region starts on 2018-10-29; it cannot end on the same day.",
+        ),
     ],
 )
 def test_a_change_that_the_record_does_not_allow_is_refused_and_changes_nothing(

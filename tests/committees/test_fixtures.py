@@ -42,7 +42,9 @@ def test_the_2018_table_is_in_the_portal_with_its_coordinators_years_and_meeting
 
 
 def test_art_2_numbers_skip_the_three_items_deleted_on_2017_09_26():
-    numbers = sorted(Committee.objects.filter(regulation_number__isnull=False).values_list("regulation_number", flat=True))
+    numbers = sorted(
+        Committee.objects.filter(regulation_number__isnull=False).values_list("regulation_number", flat=True)
+    )
     assert numbers == [1, 2, 3, 4, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20]
 
 
@@ -63,7 +65,11 @@ def test_the_older_brochures_deleted_committees_are_abolished_without_an_item_nu
 
 def test_economy_and_trade_was_renamed_on_2013_09_11():
     old = Committee.objects.get(slug="economy-and-trade-1998")
-    assert (old.status, old.status_changed_on, old.successor.slug) == ("renamed", datetime.date(2013, 9, 11), "economy-and-trade")
+    assert (old.status, old.status_changed_on, old.successor.slug) == (
+        "renamed",
+        datetime.date(2013, 9, 11),
+        "economy-and-trade",
+    )
     assert old.name_zh_hans == "经济通商专门委员会"
     assert Committee.objects.get(slug="economy-and-trade").name_zh_hans == "经济人文交流专门委员会"
 

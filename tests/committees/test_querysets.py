@@ -10,8 +10,19 @@ from committees.querysets import dormancy_cutoff
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-SAMPLE_DATES = [D(1999, 1, 1), D(2008, 9, 1), D(2008, 9, 2), D(2016, 8, 31), D(2016, 9, 1), D(2017, 9, 25),
-                D(2017, 9, 26), D(2018, 10, 28), D(2018, 10, 29), D(2021, 8, 10), D(2030, 1, 1)]
+SAMPLE_DATES = [
+    D(1999, 1, 1),
+    D(2008, 9, 1),
+    D(2008, 9, 2),
+    D(2016, 8, 31),
+    D(2016, 9, 1),
+    D(2017, 9, 25),
+    D(2017, 9, 26),
+    D(2018, 10, 28),
+    D(2018, 10, 29),
+    D(2021, 8, 10),
+    D(2030, 1, 1),
+]
 
 
 def coordinators_by_queryset(committee, on):
@@ -51,7 +62,10 @@ def test_the_instance_method_agrees_with_the_queryset_on_every_committee_and_dat
     committees = Committee.objects.prefetch_related("coordinator_terms__member")
     for committee in committees:
         for on in SAMPLE_DATES:
-            assert coordinators_by_instance(committee, on) == coordinators_by_queryset(committee, on), (committee.slug, on)
+            assert coordinators_by_instance(committee, on) == coordinators_by_queryset(committee, on), (
+                committee.slug,
+                on,
+            )
 
 
 def test_existing_on_agrees_with_exists_on():
@@ -107,7 +121,9 @@ def test_unpublished_and_later_events_do_not_count(committee_meeting_march_2016,
 
 
 def test_a_new_coordinator_gets_its_own_two_years(committee_meeting_march_2016, make_term, member):
-    CoordinatorTerm.objects.filter(committee=committee_meeting_march_2016).update(ended_on=D(2017, 5, 1), end_precision="day")
+    CoordinatorTerm.objects.filter(committee=committee_meeting_march_2016).update(
+        ended_on=D(2017, 5, 1), end_precision="day"
+    )
     make_term(committee_meeting_march_2016, member("kyoto"), D(2017, 5, 1))
     assert dormant(committee_meeting_march_2016, D(2019, 4, 30)) is False
     assert dormant(committee_meeting_march_2016, D(2019, 5, 1)) is True

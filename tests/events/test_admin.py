@@ -9,8 +9,8 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from import_export.formats.base_formats import CSV
 
+from core.importexport import escape_formula
 from events.admin import EventAdmin, ParticipationAdmin, ParticipationResource
-from near_portal.importexport import escape_formula
 from events.models import Event, Participation
 from members.models import MemberGovernment
 
@@ -38,7 +38,7 @@ def form_data(admin_client, event):
     request = admin_client.get(f"/admin/events/event/{event.pk}/change/").wsgi_request
     form = EventAdmin(Event, admin.site).get_form(request, event)(instance=event)
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, bool):
             if value:
@@ -75,7 +75,9 @@ def test_the_picker_adds_the_chosen_governments_to_the_event(admin_client, make_
 def test_saving_warns_when_the_list_disagrees_with_the_recorded_totals(admin_client, make_event):
     event = make_event(recorded_governments=1)
     data = form_data(admin_client, event)
-    data["add_governments"] = [str(pk) for pk in MemberGovernment.objects.filter(slug__in=["hyogo", "akita"]).values_list("pk", flat=True)]
+    data["add_governments"] = [
+        str(pk) for pk in MemberGovernment.objects.filter(slug__in=["hyogo", "akita"]).values_list("pk", flat=True)
+    ]
     response = admin_client.post(f"/admin/events/event/{event.pk}/change/", data, follow=True)
     assert "More governments are listed than the record says took part." in response.content.decode()
 
@@ -123,7 +125,10 @@ def test_an_import_with_bad_rows_lists_each_with_its_number_and_writes_nothing(a
 
 
 def test_a_clean_import_is_previewed_then_written_on_confirm(admin_client):
-    response = preview(admin_client, "event,member,delegates\nworking-level-workshop-2018,hyogo,2\nworking-level-workshop-2018,daejeon,4\n")
+    response = preview(
+        admin_client,
+        "event,member,delegates\nworking-level-workshop-2018,hyogo,2\nworking-level-workshop-2018,daejeon,4\n",
+    )
     confirm = response.context["confirm_form"]
     response = admin_client.post(CONFIRM_URL, {**confirm.initial}, follow=True)
     assert response.status_code == 200
@@ -138,7 +143,9 @@ def test_a_file_changed_between_preview_and_confirm_is_still_all_or_nothing(admi
     confirm = response.context["confirm_form"]
     path = os.path.join(tempfile.gettempdir(), confirm.initial["import_file_name"])
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write("event,member,delegates\nworking-level-workshop-2018,hyogo,2\nworking-level-workshop-2018,sakha,-1\n")
+        handle.write(
+            "event,member,delegates\nworking-level-workshop-2018,hyogo,2\nworking-level-workshop-2018,sakha,-1\n"
+        )
     before = Participation.objects.count()
     response = admin_client.post(CONFIRM_URL, {**confirm.initial}, follow=True)
     assert "Nothing was imported: rows 2 have errors." in response.content.decode()

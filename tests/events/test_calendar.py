@@ -94,7 +94,11 @@ def test_titles_are_in_the_feeds_language(client):
 
 def test_the_committee_feed_holds_only_that_committees_events(client):
     items = vevents(feed(client, "/ko/committees/logistics/events.ics"))
-    slugs = set(Event.objects.filter(pk__in=[int(uid.split("-")[1].split("@")[0]) for uid in items]).values_list("slug", flat=True))
+    slugs = set(
+        Event.objects.filter(pk__in=[int(uid.split("-")[1].split("@")[0]) for uid in items]).values_list(
+            "slug", flat=True
+        )
+    )
     assert slugs == {
         "2018-02-secretary-general-visits-jilin",
         "2018-02-12-visit-primorsky-krai",

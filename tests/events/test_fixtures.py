@@ -20,9 +20,7 @@ def by_country(event):
 
 
 def test_the_2018_record_holds_every_event_of_the_annual_report_by_kind():
-    counts = dict(
-        Event.objects.in_year(2018).values_list("kind").annotate(n=Count("pk")).order_by()
-    )
+    counts = dict(Event.objects.in_year(2018).values_list("kind").annotate(n=Count("pk")).order_by())
     assert counts == {
         "general_assembly": 1,
         "committee_meeting": 5,
@@ -47,7 +45,11 @@ def test_the_crested_ibis_forum_is_another_organisations_forum_the_secretariat_h
     # along as 承办单位 (the unit running it), and the report lists it under external cooperation.
     forum = Event.objects.get(slug="2018-05-crested-ibis-international-forum")
     assert (forum.kind, forum.organiser, forum.organiser_name, forum.organised_by_secretariat) == (
-        "forum", "other", "", False)
+        "forum",
+        "other",
+        "",
+        False,
+    )
     assert "承办单位" in forum.summary_zh_hans
 
 
@@ -167,4 +169,6 @@ def test_events_refer_only_to_the_agreed_committee_slugs():
 def test_loading_the_data_a_second_time_changes_nothing():
     before = (Event.objects.count(), Participation.objects.count(), CountryFigure.objects.count())
     call_command("load_near_data", verbosity=0)
-    assert (Event.objects.count(), Participation.objects.count(), CountryFigure.objects.count()) == before == (50, 64, 17)
+    assert (
+        (Event.objects.count(), Participation.objects.count(), CountryFigure.objects.count()) == before == (50, 64, 17)
+    )

@@ -28,8 +28,14 @@ def save_raw(**fields):
         ({"end_date": datetime.date(2030, 4, 30)}, "event_ends_after_it_starts"),
         ({"kind": "committee_meeting"}, "event_committee_meeting_has_committee"),
         ({"organiser": "committee"}, "event_committee_organiser_has_committee"),
-        ({"date_precision": "month", "start_date": datetime.date(2030, 5, 2)}, "event_imprecise_date_is_first_of_period"),
-        ({"date_precision": "year", "start_date": datetime.date(2030, 5, 1)}, "event_imprecise_date_is_first_of_period"),
+        (
+            {"date_precision": "month", "start_date": datetime.date(2030, 5, 2)},
+            "event_imprecise_date_is_first_of_period",
+        ),
+        (
+            {"date_precision": "year", "start_date": datetime.date(2030, 5, 1)},
+            "event_imprecise_date_is_first_of_period",
+        ),
         (
             {"date_precision": "month", "end_date": datetime.date(2030, 5, 3)},
             "event_imprecise_date_is_first_of_period",

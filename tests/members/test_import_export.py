@@ -6,14 +6,25 @@ import pytest
 import tablib
 from django.urls import reverse
 
+from core.importexport import escape_formula, unescape_formula
 from members.models import MemberGovernment
 from members.resources import MemberGovernmentResource
-from near_portal.importexport import escape_formula, unescape_formula
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = ["slug", "country", "kind", "list_position", "website",
-           "name_en", "name_mn", "name_zh_hans", "name_ko", "name_ja", "name_ru"]
+HEADERS = [
+    "slug",
+    "country",
+    "kind",
+    "list_position",
+    "website",
+    "name_en",
+    "name_mn",
+    "name_zh_hans",
+    "name_ko",
+    "name_ja",
+    "name_ru",
+]
 
 
 def csv_file(rows):
@@ -29,9 +40,32 @@ def post_import(client, content):
     return client.post(url, {"import_file": upload, "format": "0"})
 
 
-GOOD_ROW = ["tianjin", "CN", "municipality", "", "", "Tianjin Municipality", "Тяньжинь хот", "天津市",
-            "톈진시", "天津市", "Город Тяньцзинь"]
-NEW_ROW = ["test-oblast", "RU", "oblast", "", "", "Test Oblast", "Тест муж", "测试州", "테스트주", "テスト州", "Тестовая область"]
+GOOD_ROW = [
+    "tianjin",
+    "CN",
+    "municipality",
+    "",
+    "",
+    "Tianjin Municipality",
+    "Тяньжинь хот",
+    "天津市",
+    "톈진시",
+    "天津市",
+    "Город Тяньцзинь",
+]
+NEW_ROW = [
+    "test-oblast",
+    "RU",
+    "oblast",
+    "",
+    "",
+    "Test Oblast",
+    "Тест муж",
+    "测试州",
+    "테스트주",
+    "テスト州",
+    "Тестовая область",
+]
 
 
 def test_import_with_one_bad_row_writes_nothing_and_names_the_row(admin_client):
@@ -89,9 +123,14 @@ def test_export_round_trips_every_language_column():
     assert exported.headers == HEADERS + ["membership_type", "admitted"]
     assert len(exported) == 82
     liaoning = next(row for row in exported.dict if row["slug"] == "liaoning")
-    assert (liaoning["name_zh_hans"], liaoning["name_mn"], liaoning["admitted"]) == ("辽宁省", "Ляонин муж", "2021-08-10")
-    result = MemberGovernmentResource().import_data(exported, dry_run=False, use_transactions=True,
-                                                    rollback_on_validation_errors=True)
+    assert (liaoning["name_zh_hans"], liaoning["name_mn"], liaoning["admitted"]) == (
+        "辽宁省",
+        "Ляонин муж",
+        "2021-08-10",
+    )
+    result = MemberGovernmentResource().import_data(
+        exported, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+    )
     assert result.has_errors() is False
     assert result.has_validation_errors() is False
     assert result.totals["skip"] == 82
@@ -99,8 +138,17 @@ def test_export_round_trips_every_language_column():
 
 @pytest.mark.parametrize(
     ("value", "escaped"),
-    [("=1+1", "'=1+1"), ("+7 495", "'+7 495"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-     ("\tx", "'\tx"), ("\rx", "'\rx"), ("\0x", "'\0x"), ("Hyogo", "Hyogo"), ("", "")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+7 495", "'+7 495"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\0x", "'\0x"),
+        ("Hyogo", "Hyogo"),
+        ("", ""),
+    ],
 )
 def test_export_escapes_formulae_and_import_undoes_it(value, escaped):
     assert escape_formula(value) == escaped
@@ -108,10 +156,10 @@ def test_export_escapes_formulae_and_import_undoes_it(value, escaped):
 
 
 def test_exported_name_starting_with_a_formula_is_escaped_in_the_file():
-    MemberGovernment.objects.filter(slug="tianjin").update(name_en="=HYPERLINK(\"http://x\")")
+    MemberGovernment.objects.filter(slug="tianjin").update(name_en='=HYPERLINK("http://x")')
     exported = MemberGovernmentResource().export()
     row = next(row for row in exported.dict if row["slug"] == "tianjin")
-    assert row["name_en"] == "'=HYPERLINK(\"http://x\")"
+    assert row["name_en"] == '\'=HYPERLINK("http://x")'
 
 
 def test_xlsx_import_with_a_bad_row_writes_nothing(admin_client):
@@ -120,7 +168,9 @@ def test_xlsx_import_with_a_bad_row_writes_nothing(admin_client):
     bad = ["nowhere", "ZZ", "province", "", "", "Nowhere", "", "", "", "", ""]
     content = tablib.Dataset(NEW_ROW, bad, headers=HEADERS).export("xlsx")
     upload = SimpleUploadedFile("members.xlsx", content)
-    response = admin_client.post(reverse("admin:members_membergovernment_import"), {"import_file": upload, "format": "1"})
+    response = admin_client.post(
+        reverse("admin:members_membergovernment_import"), {"import_file": upload, "format": "1"}
+    )
     assert "country &#x27;ZZ&#x27; is not one of" in response.content.decode()
     assert not MemberGovernment.objects.filter(slug="test-oblast").exists()
 

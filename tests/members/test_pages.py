@@ -11,10 +11,22 @@ from members.models import Country, MemberGovernment
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "mn", "zh-hans", "ko", "ja", "ru"]
-HYOGO = {"en": "Hyogo Prefecture", "mn": "Хёго муж", "zh-hans": "兵库县", "ko": "효고현", "ja": "兵庫県",
-         "ru": "Префектура Хиого"}
-DIRECTORY_TITLE = {"en": "Member governments", "mn": "Гишүүн орон нутгийн захиргаад", "zh-hans": "会员地方政府",
-                   "ko": "회원 자치단체", "ja": "会員自治体", "ru": "Члены ассоциации"}
+HYOGO = {
+    "en": "Hyogo Prefecture",
+    "mn": "Хёго муж",
+    "zh-hans": "兵库县",
+    "ko": "효고현",
+    "ja": "兵庫県",
+    "ru": "Префектура Хиого",
+}
+DIRECTORY_TITLE = {
+    "en": "Member governments",
+    "mn": "Гишүүн орон нутгийн захиргаад",
+    "zh-hans": "会员地方政府",
+    "ko": "회원 자치단체",
+    "ja": "会員自治体",
+    "ru": "Члены ассоциации",
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -33,7 +45,9 @@ def test_switcher_and_hreflang_keep_the_visitor_on_the_same_page(client, lang):
     for other in LANGUAGES:
         assert f'<link rel="alternate" hreflang="{other}" href="http://testserver/{other}/members/hyogo/?x=1">' in html
         assert re.search(rf'<a href="/{other}/members/hyogo/\?x=1" hreflang="{other}" lang="{other}"', html)
-    assert re.search(r'<a href="/mn/members/hyogo/\?x=1" hreflang="mn" lang="mn"( aria-current="true")?>Монгол</a>', html)
+    assert re.search(
+        r'<a href="/mn/members/hyogo/\?x=1" hreflang="mn" lang="mn"( aria-current="true")?>Монгол</a>', html
+    )
     assert html.count('aria-current="true"') == 1
 
 
@@ -57,8 +71,17 @@ def test_member_page_shows_admission_at_the_recorded_precision(client):
     assert "<dd>2000 оны 9 сар</dd>" in client.get("/mn/members/ningxia/").content.decode()
 
 
-@pytest.mark.parametrize(("query", "slug"), [("兵庫", "hyogo"), ("Хёго", "hyogo"), ("효고", "hyogo"), ("hyogo", "hyogo"),
-                                              ("Иркутская", "irkutsk"), ("울란바토르", "ulaanbaatar")])
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("兵庫", "hyogo"),
+        ("Хёго", "hyogo"),
+        ("효고", "hyogo"),
+        ("hyogo", "hyogo"),
+        ("Иркутская", "irkutsk"),
+        ("울란바토르", "ulaanbaatar"),
+    ],
+)
 def test_directory_search_finds_a_government_by_any_languages_name(client, query, slug):
     response = client.get("/en/members/", {"q": query})
     assert [g.slug for group in response.context["groups"] for g in group["governments"]] == [slug]
@@ -67,7 +90,14 @@ def test_directory_search_finds_a_government_by_any_languages_name(client, query
 def test_directory_groups_by_country_with_counts(client):
     groups = client.get("/en/members/").context["groups"]
     assert [(g["country"].code, g["count"]) for g in groups] == [
-        ("CN", 13), ("JP", 12), ("KR", 16), ("MN", 22), ("RU", 16), ("KP", 2), ("VN", 1)]
+        ("CN", 13),
+        ("JP", 12),
+        ("KR", 16),
+        ("MN", 22),
+        ("RU", 16),
+        ("KP", 2),
+        ("VN", 1),
+    ]
 
 
 def test_directory_filters_by_membership_type(client):
@@ -96,9 +126,17 @@ def test_home_page_figures_come_from_the_data(client):
     assert [c.code for c in response.context["countries"]] == ["CN", "JP", "KR", "MN", "RU", "KP"]
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("mn", "Хуудас олдсонгүй"), ("zh-hans", "页面未找到"),
-                                             ("ko", "페이지를 찾을 수 없습니다"), ("ja", "ページが見つかりません"),
-                                             ("ru", "Страница не найдена")])
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Page not found"),
+        ("mn", "Хуудас олдсонгүй"),
+        ("zh-hans", "页面未找到"),
+        ("ko", "페이지를 찾을 수 없습니다"),
+        ("ja", "ページが見つかりません"),
+        ("ru", "Страница не найдена"),
+    ],
+)
 def test_unknown_page_gives_a_translated_404(client, lang, title):
     response = client.get(f"/{lang}/members/no-such-government/")
     assert response.status_code == 404
@@ -123,7 +161,9 @@ def test_every_language_label_is_the_languages_own_name():
         assert reverse("members:directory") == "/ko/members/"
 
 
-@pytest.mark.parametrize(("accept", "title"), [("ko", "NEAR 사무국"), ("ru", "Секретариат NEAR"), ("mn", "NEAR-ын Хэрэг эрхлэх газар")])
+@pytest.mark.parametrize(
+    ("accept", "title"), [("ko", "NEAR 사무국"), ("ru", "Секретариат NEAR"), ("mn", "NEAR-ын Хэрэг эрхлэх газар")]
+)
 def test_admin_speaks_the_staff_members_language(admin_client, accept, title):
     html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
     assert f'<html lang="{accept}"' in html
@@ -135,8 +175,10 @@ def test_staff_member_can_switch_the_admin_language(admin_client):
     assert '<html lang="ja"' in admin_client.get("/admin/").content.decode()
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Server error"), ("mn", "Серверийн алдаа"), ("ko", "서버 오류"),
-                                             ("ru", "Ошибка сервера")])
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Server error"), ("mn", "Серверийн алдаа"), ("ko", "서버 오류"), ("ru", "Ошибка сервера")],
+)
 def test_server_error_page_is_translated(lang, title):
     from django.template.loader import render_to_string
 

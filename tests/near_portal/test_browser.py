@@ -11,7 +11,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("real_data_live")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "a long browser test password"
-LANGUAGE_NAMES = {"en": "English", "mn": "Монгол", "zh-hans": "简体中文", "ko": "한국어", "ja": "日本語", "ru": "Русский"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "mn": "Монгол",
+    "zh-hans": "简体中文",
+    "ko": "한국어",
+    "ja": "日本語",
+    "ru": "Русский",
+}
 # Records every CSP violation the page reports, for the tests to read back.
 CSP_LISTENER = """
 window.__cspViolations = [];
@@ -24,8 +31,10 @@ document.addEventListener("securitypolicyviolation", (e) => {
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (make installs the 'chromium' package); "
-                    "browser tests skipped")
+        pytest.skip(
+            "Debian's Chromium is not installed at /usr/bin/chromium (make installs the 'chromium' package); "
+            "browser tests skipped"
+        )
     from playwright.sync_api import sync_playwright
 
     # Playwright's synchronous API runs an event loop in this thread; the tests' own database
@@ -34,7 +43,8 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
+            executable_path=str(CHROMIUM),
+            headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser
@@ -51,8 +61,10 @@ def page(browser):
     page = context.new_page()
     page.add_init_script(CSP_LISTENER)
     page.console_violations = []
-    page.on("console", lambda message: "Content Security Policy" in message.text
-            and page.console_violations.append(message.text))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and page.console_violations.append(message.text),
+    )
     yield page
     context.close()
 
@@ -134,16 +146,16 @@ def test_no_admin_or_public_page_breaks_the_content_security_policy(page, live_s
 def test_the_dues_parameters_show_only_the_figures_of_the_chosen_kind(page, live_server, clerk):
     from django.urls import reverse
 
-    from governance.models import DecisionKind, ResolutionEffect
-    from tests.governance.factories import make_motion
-    from tests.governance.test_effects import session_2023
+    from assemblies.models import DecisionKind, ResolutionEffect
+    from tests.assemblies.factories import make_motion
+    from tests.assemblies.test_effects import session_2023
 
     effect = ResolutionEffect.objects.create(
         motion=make_motion(session_2023(), DecisionKind.OTHER), kind=ResolutionEffect.Kind.DUES_DECISION
     )
     sign_in(page, live_server, "clerk")
     page.wait_for_url(f"{live_server.url}/admin/")
-    page.goto(live_server.url + reverse("admin:governance_motion_effect_parameters", args=[effect.pk]))
+    page.goto(live_server.url + reverse("admin:assemblies_motion_effect_parameters", args=[effect.pk]))
     figures = ["amount_usd", "from_fiscal_year", "first_fiscal_year", "last_fiscal_year", "includes_associate_members"]
 
     def shown():

@@ -15,6 +15,9 @@ from members.models import Country, LiaisonContact, MemberGovernment
 from near_portal import embedded_db
 from tests.near_portal.admin_forms import admin_form_data
 
+# Restarts the database under running requests: slow, and skipped by `make test-fast`.
+pytestmark = pytest.mark.fault
+
 CONTACTS_PER_SAVE = 10  # one save writes 1 government + 10 contacts + their 11 history records
 ADD_PATH = "/admin/members/membergovernment/add/"
 
@@ -34,10 +37,13 @@ def admin_session_and_form(django_user_model):
 
 def government_form(template, number):
     data = dict(template)
-    data.update({
-        "name_en": f"Fault test government {number}", "slug": f"fault-{number}",
-        "contacts-TOTAL_FORMS": str(CONTACTS_PER_SAVE),
-    })
+    data.update(
+        {
+            "name_en": f"Fault test government {number}",
+            "slug": f"fault-{number}",
+            "contacts-TOTAL_FORMS": str(CONTACTS_PER_SAVE),
+        }
+    )
     for row in range(CONTACTS_PER_SAVE):
         data[f"contacts-{row}-name"] = f"Liaison officer {number}-{row}"
         data[f"contacts-{row}-email"] = f"officer{row}@fault-{number}.example"
@@ -59,8 +65,10 @@ class Writer(threading.Thread):
             self.number += 1
             data = government_form(self.template, self.number)
             body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
-            headers = {"Content-Type": "application/x-www-form-urlencoded",
-                       "Cookie": f"sessionid={self.cookie}; csrftoken={token}"}
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"sessionid={self.cookie}; csrftoken={token}",
+            }
             started = time.monotonic()
             try:
                 conn = http.client.HTTPConnection(self.address.hostname, self.address.port, timeout=30)
@@ -113,13 +121,9 @@ def test_a_database_restart_loses_no_answered_save_and_leaves_no_half_save(live_
     in_flight = [a for a in answers if a[4] < stopped_at < a[5]]
 
     # Every save that answered success is there in full.
-    saved = dict(
-        MemberGovernment.objects.filter(slug__startswith="fault-").values_list("slug", "pk")
-    )
+    saved = dict(MemberGovernment.objects.filter(slug__startswith="fault-").values_list("slug", "pk"))
     assert answered_success <= set(saved)
-    contacts = {
-        slug: LiaisonContact.objects.filter(member_id=pk).count() for slug, pk in saved.items()
-    }
+    contacts = {slug: LiaisonContact.objects.filter(member_id=pk).count() for slug, pk in saved.items()}
     # No save is there in part: a government has all its contacts and history, or does not exist.
     assert set(contacts.values()) == {CONTACTS_PER_SAVE}
     assert MemberGovernment.history.filter(slug__startswith="fault-").count() == len(saved)
@@ -131,7 +135,9 @@ def test_a_database_restart_loses_no_answered_save_and_leaves_no_half_save(live_
     assert all("<h1>Temporarily unavailable</h1>" in a[3] for a in failed)
     # A save may have committed just before its answer failed; it is then there in full.
     assert set(saved) - answered_success <= {a[0] for a in failed}
-    print(f"\nfault test: {len(answers)} saves, {len(answered_success)} answered success, "
-          f"{len(failed)} answered 503 ({len(in_flight)} in flight at the stop), "
-          f"{len(set(saved) - answered_success)} committed without a success answer; "
-          f"{len(saved)} governments with {CONTACTS_PER_SAVE} contacts each, none partial")
+    print(
+        f"\nfault test: {len(answers)} saves, {len(answered_success)} answered success, "
+        f"{len(failed)} answered 503 ({len(in_flight)} in flight at the stop), "
+        f"{len(set(saved) - answered_success)} committed without a success answer; "
+        f"{len(saved)} governments with {CONTACTS_PER_SAVE} contacts each, none partial"
+    )

@@ -7,12 +7,12 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from assemblies.models import Session
 from committees.models import Committee
 from events.models import Event
-from governance.models import Session
 from near_portal.report import activities, appendix, finances
 from near_portal.report.sections import ReportRequest, compose
-from tests.members.dues_factories import assess, make_member, pay
+from tests.dues.factories import assess, make_member, pay
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,11 @@ def test_2018_lists_its_five_committee_meetings_in_date_order():
 def test_the_16th_disaster_prevention_committee_gives_hyogo_its_dates_and_recorded_participants():
     row = activities.committee_meetings(EN_2018).context["rows"][0]
     event, figures = row["event"], row["figures"]
-    assert (event.start_date, event.end_date, event.committee.slug) == (D(2018, 3, 5), D(2018, 3, 7), "disaster-prevention")
+    assert (event.start_date, event.end_date, event.committee.slug) == (
+        D(2018, 3, 5),
+        D(2018, 3, 7),
+        "disaster-prevention",
+    )
     assert [host.slug for host in event.hosts.all()] == ["hyogo"]
     assert (figures.governments.value, figures.governments.origin) == (15, "recorded")
     assert (figures.participants.value, figures.participants.origin) == (28, "recorded")
@@ -55,8 +59,14 @@ def test_2018_sessions_are_the_12th_general_assembly_with_its_eight_agenda_items
     assert [(s.body, s.number) for s in sessions] == [("general_assembly", 12)]
     items = sessions[0].agenda_items.all()
     assert [(item.position, [m.outcome for m in item.motions.all()]) for item in items] == [
-        (1, ["adopted"]), (2, ["adopted"]), (3, []), (4, ["adopted"]),
-        (5, ["adopted"]), (6, ["adopted"]), (7, ["adopted"]), (8, ["adopted"]),
+        (1, ["adopted"]),
+        (2, ["adopted"]),
+        (3, []),
+        (4, ["adopted"]),
+        (5, ["adopted"]),
+        (6, ["adopted"]),
+        (7, ["adopted"]),
+        (8, ["adopted"]),
     ]
 
 
@@ -73,17 +83,33 @@ def test_the_12th_general_assembly_prints_its_attendance_and_results(rendered_20
 def test_2017_sessions_are_the_11th_working_committee():
     sessions = activities.assemblies(ReportRequest(2017, "en")).context["sessions"]
     assert [(s.title, [i.title_en for i in s.agenda_items.all()]) for s in sessions] == [
-        ("11th Working Committee", ["Associate membership of Ho Chi Minh City", "Deferral of the first payment of dues"])
+        (
+            "11th Working Committee",
+            ["Associate membership of Ho Chi Minh City", "Deferral of the first payment of dues"],
+        )
     ]
 
 
 def test_committee_table_gives_the_coordinators_on_31_december_2018():
     rows = activities.committees(EN_2018).context["rows"]
     assert [(row["committee"].regulation_number, [m.slug for m in row["coordinators"]]) for row in rows] == [
-        (1, ["gyeongsangbuk"]), (2, ["toyama"]), (3, ["shimane"]), (4, ["hyogo"]), (7, ["shandong"]),
-        (8, ["henan", "ningxia"]), (9, ["magadan"]), (10, ["shanxi"]), (12, ["chungcheongbuk"]),
-        (13, ["jeollanam"]), (14, ["sakha"]), (15, ["heilongjiang"]), (16, ["jilin"]), (17, ["henan"]),
-        (18, ["hunan"]), (19, ["krasnoyarsk"]), (20, ["shaanxi"]),
+        (1, ["gyeongsangbuk"]),
+        (2, ["toyama"]),
+        (3, ["shimane"]),
+        (4, ["hyogo"]),
+        (7, ["shandong"]),
+        (8, ["henan", "ningxia"]),
+        (9, ["magadan"]),
+        (10, ["shanxi"]),
+        (12, ["chungcheongbuk"]),
+        (13, ["jeollanam"]),
+        (14, ["sakha"]),
+        (15, ["heilongjiang"]),
+        (16, ["jilin"]),
+        (17, ["henan"]),
+        (18, ["hunan"]),
+        (19, ["krasnoyarsk"]),
+        (20, ["shaanxi"]),
     ]
 
 
@@ -97,7 +123,21 @@ def test_committee_table_states_meetings_as_recorded_to_2018(rendered_2018_en):
 def test_committee_table_of_2017_leaves_out_the_2018_committees_and_the_meetings_column():
     content = activities.committees(ReportRequest(2017, "en"))
     assert [row["committee"].regulation_number for row in content.context["rows"]] == [
-        1, 2, 3, 4, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17]
+        1,
+        2,
+        3,
+        4,
+        7,
+        8,
+        9,
+        10,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+    ]
     assert content.context["show_meetings"] is False
 
 
@@ -138,13 +178,22 @@ def test_a_forum_nears_secretariat_holds_is_a_main_activity_not_external_coopera
     assert activities.external_cooperation(report) is None
 
 
-@pytest.mark.parametrize("organiser, section", [
-    ("secretariat", "workshops_forums"), ("committee", "workshops_forums"), ("host", "workshops_forums"),
-    ("other", "external_cooperation"),
-])
+@pytest.mark.parametrize(
+    "organiser, section",
+    [
+        ("secretariat", "workshops_forums"),
+        ("committee", "workshops_forums"),
+        ("host", "workshops_forums"),
+        ("other", "external_cooperation"),
+    ],
+)
 def test_a_workshop_goes_to_the_main_activities_unless_another_organisation_held_it(organiser, section):
     Event.objects.create(
-        kind="workshop", title="Test workshop", slug="test-workshop", start_date=D(2017, 6, 1), organiser=organiser,
+        kind="workshop",
+        title="Test workshop",
+        slug="test-workshop",
+        start_date=D(2017, 6, 1),
+        organiser=organiser,
         committee=Committee.objects.get(slug="disaster-prevention"),
     )
     report = ReportRequest(2017, "en")
@@ -156,7 +205,10 @@ def test_a_workshop_goes_to_the_main_activities_unless_another_organisation_held
 def test_external_cooperation_also_lists_the_meetings_with_the_mongolian_governors_as_the_2018_edition_does():
     rows = activities.external_cooperation(EN_2018).context["rows"]
     assert [row["event"].start_date for row in rows if row["event"].kind == "other"] == [
-        D(2018, 3, 1), D(2018, 8, 1), D(2018, 10, 1)]
+        D(2018, 3, 1),
+        D(2018, 8, 1),
+        D(2018, 10, 1),
+    ]
 
 
 def test_youth_contest_prints_its_recorded_works(rendered_2018_en):
@@ -221,12 +273,16 @@ def test_dues_section_gives_assessed_collected_and_outstanding_on_31_december():
     content = finances.dues(EN_2018)
     totals = content.context["dues_report"].dues.totals
     assert (totals.members, totals.assessed, totals.collected, totals.outstanding) == (
-        2, Decimal("2000.00"), Decimal("1250.00"), Decimal("750.00"))
+        2,
+        Decimal("2000.00"),
+        Decimal("1250.00"),
+        Decimal("750.00"),
+    )
     with translation.override("en"):
         html = render_to_string(content.template, {"report": EN_2018, **content.context})
     assert "<dd>2,000.00 <small>USD</small></dd>" in html
     assert "<dd>750.00 <small>USD</small></dd>" in html
-    assert "<tr><td>Republic of Korea</td><td class=\"num\">2</td>" in html
+    assert '<tr><td>Republic of Korea</td><td class="num">2</td>' in html
 
 
 @pytest.fixture

@@ -14,10 +14,22 @@ pytestmark = pytest.mark.django_db
 
 PAGE = "/admin/near_portal/reportedition/"
 NOW = datetime.datetime(2019, 3, 4, 10, 0, tzinfo=datetime.UTC)
-PAGE_TITLE = {"en": "Annual reports", "mn": "Жилийн тайлангууд", "zh-hans": "年度报告书", "ko": "연례보고서",
-              "ja": "年次報告書", "ru": "Ежегодные отчёты"}
-MISSING_ENGLISH_CHAIR = {"en": "message of the Chair", "mn": "Мэндчилгээ: Холбооны тэргүүлэгч", "zh-hans": "主席寄语",
-                         "ko": "의장 인사말", "ja": "議長のあいさつ", "ru": "обращение: Председатель"}
+PAGE_TITLE = {
+    "en": "Annual reports",
+    "mn": "Жилийн тайлангууд",
+    "zh-hans": "年度报告书",
+    "ko": "연례보고서",
+    "ja": "年次報告書",
+    "ru": "Ежегодные отчёты",
+}
+MISSING_ENGLISH_CHAIR = {
+    "en": "message of the Chair",
+    "mn": "Мэндчилгээ: Холбооны тэргүүлэгч",
+    "zh-hans": "主席寄语",
+    "ko": "의장 인사말",
+    "ja": "議長のあいさつ",
+    "ru": "обращение: Председатель",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +66,11 @@ def test_page_lists_missing_messages_and_left_out_sections_in_the_staff_language
 
 def test_missing_messages_link_to_a_prefilled_form(admin_client):
     missing = admin_client.get(PAGE, {"year": 2018}).context["missing_messages"]
-    assert missing[0] == {"language": "English", "author": "the Chair",
-                          "add_url": "/admin/near_portal/reportmessage/add/?year=2018&language=en&author=chair"}
+    assert missing[0] == {
+        "language": "English",
+        "author": "the Chair",
+        "add_url": "/admin/near_portal/reportmessage/add/?year=2018&language=en&author=chair",
+    }
     form = admin_client.get(missing[0]["add_url"]).context["adminform"].form
     assert (form.initial["year"], form.initial["language"], form.initial["author"]) == ("2018", "en", "chair")
 
@@ -66,8 +81,9 @@ def test_page_names_the_sections_the_year_leaves_out_for_lack_of_data(admin_clie
     assert "The Secretariat" in admin_client.get(PAGE, {"year": 2019}).context["left_out"]
 
 
-def test_generate_records_a_waiting_edition_and_starts_its_job(admin_client, admin_user, started,
-                                                                django_capture_on_commit_callbacks):
+def test_generate_records_a_waiting_edition_and_starts_its_job(
+    admin_client, admin_user, started, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(f"{PAGE}generate/", {"year": "2018", "language": "ko"})
     edition = ReportEdition.objects.get()
@@ -142,15 +158,21 @@ def test_admin_index_links_to_the_annual_reports_page(admin_client):
 
 def test_secretariat_can_be_copied_to_the_next_year(admin_client):
     profile = SecretariatProfile.objects.get(year=2018)
-    admin_client.post("/admin/near_portal/secretariatprofile/",
-                      {"action": "copy_to_next_year", "_selected_action": [profile.pk]})
+    admin_client.post(
+        "/admin/near_portal/secretariatprofile/", {"action": "copy_to_next_year", "_selected_action": [profile.pk]}
+    )
     assert SecretariatProfile.objects.get(year=2019).posts.count() == 17
-    response = admin_client.post("/admin/near_portal/secretariatprofile/",
-                                 {"action": "copy_to_next_year", "_selected_action": [profile.pk]}, follow=True)
+    response = admin_client.post(
+        "/admin/near_portal/secretariatprofile/",
+        {"action": "copy_to_next_year", "_selected_action": [profile.pk]},
+        follow=True,
+    )
     assert "2019 already has a secretariat entry." in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["/admin/near_portal/secretariatprofile/1/change/", "/admin/near_portal/reportmessage/"])
+@pytest.mark.parametrize(
+    "page", ["/admin/near_portal/secretariatprofile/1/change/", "/admin/near_portal/reportmessage/"]
+)
 def test_secretariat_and_message_pages_open(admin_client, page):
     assert admin_client.get(page).status_code == 200
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from near_portal.report import editions, pdf
 from near_portal.report.models import ReportEdition
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 NOW = datetime.datetime(2019, 3, 4, 10, 0, tzinfo=datetime.UTC)
 
@@ -29,8 +29,9 @@ def media_root(settings, tmp_path):
 
 def ready_edition(year=2018, language="en", **fields):
     """A ready edition with a small stand-in file (no PDF generation needed)."""
-    edition = ReportEdition(year=year, language=language, state="done", sha256="0" * 64, pages=1, generated_at=NOW,
-                            **fields)
+    edition = ReportEdition(
+        year=year, language=language, state="done", sha256="0" * 64, pages=1, generated_at=NOW, **fields
+    )
     edition.file.save("x.pdf", ContentFile(b"%PDF-1.7 stand-in"), save=False)
     edition.save()
     return edition
@@ -78,8 +79,9 @@ def test_a_failing_job_records_its_error(monkeypatch):
 
 
 def test_jobs_unfinished_after_15_minutes_are_marked_failed():
-    old = ReportEdition.objects.create(year=2018, language="en", state="running",
-                                       requested_at=NOW - datetime.timedelta(minutes=16))
+    old = ReportEdition.objects.create(
+        year=2018, language="en", state="running", requested_at=NOW - datetime.timedelta(minutes=16)
+    )
     recent = ReportEdition.objects.create(year=2018, language="en", requested_at=NOW - datetime.timedelta(minutes=14))
     assert editions.fail_stale_editions(now=NOW) == 1
     old.refresh_from_db()

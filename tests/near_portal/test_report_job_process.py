@@ -8,12 +8,15 @@ import hashlib
 from io import BytesIO
 from urllib.parse import quote
 
+import pytest
 from django.db import connection
 from django.utils import timezone
 from pypdf import PdfReader
 
 from near_portal.report import editions
 from near_portal.report.models import ReportEdition
+
+pytestmark = pytest.mark.pdf
 
 
 def database_url():
@@ -24,8 +27,9 @@ def database_url():
     return f"postgres://{credentials}@{port}/{db['NAME']}?host={quote(db['HOST'])}"
 
 
-def test_the_job_runs_in_a_separate_process_and_records_the_edition(django_db_setup, django_db_blocker, monkeypatch,
-                                                                  tmp_path):
+def test_the_job_runs_in_a_separate_process_and_records_the_edition(
+    django_db_setup, django_db_blocker, monkeypatch, tmp_path
+):
     """What the admin starts: `manage.py annual_report --edition N`, outside any request and transaction."""
     with django_db_blocker.unblock():
         edition = ReportEdition.objects.create(year=2018, language="mn", requested_at=timezone.now())

@@ -80,7 +80,14 @@ def test_a_year_without_dated_changes_or_secretariat_leaves_those_parts_out():
     present, left_out = collect(ReportRequest(2019, "en"))
     assert {"membership", "secretariat"}.isdisjoint(part.key for part, _contents in present)
     assert left_out == [
-        "messages", "committee_meetings", "youth", "external_cooperation", "membership_changes", "dues", "secretariat"]
+        "messages",
+        "committee_meetings",
+        "youth",
+        "external_cooperation",
+        "membership_changes",
+        "dues",
+        "secretariat",
+    ]
 
 
 def test_report_request_rejects_an_unknown_language():
@@ -96,9 +103,7 @@ def test_messages_come_chair_first_in_the_requested_language_only():
 
 def test_missing_messages_are_listed_by_language_and_author():
     assert data.missing_messages(2018) == [
-        (language, author)
-        for language in ["en", "mn", "ko", "ja", "ru"]
-        for author in ["chair", "secretary_general"]
+        (language, author) for language in ["en", "mn", "ko", "ja", "ru"] for author in ["chair", "secretary_general"]
     ]
     assert len(data.missing_messages(2019)) == 12
 
@@ -106,13 +111,18 @@ def test_missing_messages_are_listed_by_language_and_author():
 def test_members_by_country_on_31_december_2018():
     listed = data.members_by_country(datetime.date(2018, 12, 31))
     assert [(g["country"].code, len(g["governments"])) for g in listed["member"]] == [
-        ("CN", 11), ("JP", 11), ("KR", 16), ("MN", 22), ("RU", 16), ("KP", 2)]
+        ("CN", 11),
+        ("JP", 11),
+        ("KR", 16),
+        ("MN", 22),
+        ("RU", 16),
+        ("KP", 2),
+    ]
     assert [g.slug for group in listed["associate"] for g in group["governments"]] == ["ho-chi-minh-city"]
 
 
 def test_membership_events_of_a_year_are_the_dated_ones_in_it():
-    assert [(e.member.slug, e.date) for e in data.membership_events(2018)] == [
-        ("akita", datetime.date(2018, 10, 29))]
+    assert [(e.member.slug, e.date) for e in data.membership_events(2018)] == [("akita", datetime.date(2018, 10, 29))]
     assert [e.member.slug for e in data.membership_events(2016)] == ["anhui", "shaanxi"]
 
 
@@ -122,7 +132,12 @@ def test_secretariat_of_2018_has_the_17_posts_of_the_chart_in_order():
     assert len(posts) == 17
     assert (posts[0].position_en, posts[0].holder_zh_hans) == ("Secretary-General", "洪钟庆")
     assert [p.seconded_from.slug for p in posts if p.seconded_from] == [
-        "gyeongsangbuk", "gyeongsangbuk", "heilongjiang", "omnogovi", "sakha"]
+        "gyeongsangbuk",
+        "gyeongsangbuk",
+        "heilongjiang",
+        "omnogovi",
+        "sakha",
+    ]
     assert data.secretariat(2019) is None
 
 
@@ -139,19 +154,25 @@ def add_members_and_changes(count):
     """``count`` more governments, admitted in 2018, and as many secretariat posts."""
     china = Country.objects.get(code="CN")
     governments = MemberGovernment.objects.bulk_create(
-        MemberGovernment(name=f"Test Province {n}", name_en=f"Test Province {n}", slug=f"test-{n}", country=china,
-                         kind="province", list_position=100 + n)
+        MemberGovernment(
+            name=f"Test Province {n}",
+            name_en=f"Test Province {n}",
+            slug=f"test-{n}",
+            country=china,
+            kind="province",
+            list_position=100 + n,
+        )
         for n in range(count)
     )
     MembershipEvent.objects.bulk_create(
-        MembershipEvent(member=g, kind="admitted", membership_type="member", date=datetime.date(2018, 5, 1),
-                        date_precision="day")
+        MembershipEvent(
+            member=g, kind="admitted", membership_type="member", date=datetime.date(2018, 5, 1), date_precision="day"
+        )
         for g in governments
     )
     profile = SecretariatProfile.objects.get(year=2018)
     SecretariatPost.objects.bulk_create(
-        SecretariatPost(profile=profile, position=f"Officer {n}", holder=f"Person {n}", order=100 + n,
-                        seconded_from=g)
+        SecretariatPost(profile=profile, position=f"Officer {n}", holder=f"Person {n}", order=100 + n, seconded_from=g)
         for n, g in enumerate(governments)
     )
 
@@ -160,12 +181,19 @@ def add_committee_meetings(governments):
     """A 2018 meeting of the Disaster Prevention Committee hosted by each of ``governments``, all of them taking part."""
     committee = Committee.objects.get(slug="disaster-prevention")
     events = Event.objects.bulk_create(
-        Event(kind="committee_meeting", title=f"Test meeting {n}", title_en=f"Test meeting {n}", slug=f"test-meeting-{n}",
-              start_date=datetime.date(2018, 11, 1), committee=committee, organiser="committee",
-              participation_complete=True)
+        Event(
+            kind="committee_meeting",
+            title=f"Test meeting {n}",
+            title_en=f"Test meeting {n}",
+            slug=f"test-meeting-{n}",
+            start_date=datetime.date(2018, 11, 1),
+            committee=committee,
+            organiser="committee",
+            participation_complete=True,
+        )
         for n in range(len(governments))
     )
-    for event, government in zip(events, governments):
+    for event, government in zip(events, governments, strict=True):
         event.hosts.add(government)
     Participation.objects.bulk_create(
         Participation(event=event, member=government, delegates=2) for event in events for government in governments
@@ -198,8 +226,12 @@ def test_forums_split_between_main_activities_and_external_cooperation_in_the_sa
     governments = list(MemberGovernment.objects.order_by("slug")[:5])
     for n, organiser in enumerate(["secretariat", "other"] * 5):
         event = Event.objects.create(
-            kind="forum", title=f"Test forum {n}", title_en=f"Test forum {n}", slug=f"test-forum-{n}",
-            start_date=datetime.date(2018, 12, 20), organiser=organiser,
+            kind="forum",
+            title=f"Test forum {n}",
+            title_en=f"Test forum {n}",
+            slug=f"test-forum-{n}",
+            start_date=datetime.date(2018, 12, 20),
+            organiser=organiser,
         )
         event.hosts.add(governments[n % 5])
         Participation.objects.bulk_create(Participation(event=event, member=g) for g in governments)

@@ -50,8 +50,17 @@ def test_production_cookies_are_secure_and_host_bound():
     )
     result = run_with_production_settings("-c", code)
     assert result.stdout.split() == [
-        "__Host-sessionid", "__Host-csrftoken", "__Host-django_language",
-        "True", "True", "True", "True", "True", "31536000", "same-origin", "True",
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "__Host-django_language",
+        "True",
+        "True",
+        "True",
+        "True",
+        "True",
+        "31536000",
+        "same-origin",
+        "True",
     ]
 
 

@@ -3,15 +3,13 @@
 import hashlib
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import timezone
 
+from core.languages import LANGUAGE_CODES
 from near_portal.report import editions, pdf
 from near_portal.report.models import FIRST_YEAR, ReportEdition
 from near_portal.report.sections import ReportRequest
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class Command(BaseCommand):

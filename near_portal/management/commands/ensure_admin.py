@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
-            self.stdout.write(f"Admin account exists (first password kept in {PASSWORD_FILE.relative_to(settings.BASE_DIR)}).")
+            self.stdout.write(
+                f"Admin account exists (first password kept in {PASSWORD_FILE.relative_to(settings.BASE_DIR)})."
+            )
             return
         password = secrets.token_urlsafe(18)
         User.objects.create_superuser("admin", email="", password=password)
@@ -24,4 +26,6 @@ class Command(BaseCommand):
         PASSWORD_FILE.write_text(f"admin\n{password}\n")
         PASSWORD_FILE.chmod(0o600)
         self.stdout.write(self.style.SUCCESS(f"Created admin account: user 'admin', password '{password}'"))
-        self.stdout.write(f"The password is kept in {PASSWORD_FILE.relative_to(settings.BASE_DIR)}; change it in the admin.")
+        self.stdout.write(
+            f"The password is kept in {PASSWORD_FILE.relative_to(settings.BASE_DIR)}; change it in the admin."
+        )

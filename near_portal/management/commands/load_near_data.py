@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from near_portal.audit import record_unrecorded_rows
+from core.audit import record_unrecorded_rows
 
 # The change reason of history records written for rows loaded from fixtures/.
 LOADED_REASON = "Loaded from fixtures/"
@@ -24,7 +24,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Load only into a database without member governments (make serve: a restart keeps edits).",
         )
 

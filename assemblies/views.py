@@ -1,0 +1,108 @@
+"""Public pages of the General Assembly and the Working Committee: sessions, agenda, results, resolutions."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch
+
+from assemblies import voting
+from assemblies.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
+from committees.models import CoordinatorTerm
+from dues.models import DuesDecision
+from instruments.models import Amendment
+from members.models import MembershipEvent
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """An agenda item as the page shows it, with the rule that applies to it."""
+
+    item: AgendaItem
+    rule: voting.VotingRule | None
+
+
+def session_list(request, body):
+    """The sessions of one body, the latest first; the General Assembly's page also lists the officers."""
+    sessions = Session.objects.for_public_list(body)
+    officers = []
+    if body == Body.GENERAL_ASSEMBLY:
+        officers = Officer.objects.filter(role__in=[Officer.Role.CHAIR, Officer.Role.SECRETARY_GENERAL]).select_related(
+            "government", "elected_at"
+        )
+    return render(
+        request,
+        "assemblies/session_list.html",
+        {"body": body, "body_label": Body(body).label, "sessions": sessions, "officers": officers},
+    )
+
+
+def session_detail(request, body, key):
+    """One session: agenda, attendance, each motion's result with its tally, quorum and threshold, and what it changed."""
+    session = get_object_or_404(Session.objects.select_related("host", "chair", "event"), body=body, key=key)
+    effects = ResolutionEffect.objects.select_related("member").prefetch_related(
+        GenericPrefetch(
+            "target",
+            [
+                MembershipEvent.objects.select_related("member"),
+                Officer.objects.select_related("government"),
+                Amendment.objects.select_related("instrument"),
+                CoordinatorTerm.objects.select_related("committee"),
+                DuesDecision.objects.all(),
+            ],
+        )
+    )
+    items = session.agenda_items.prefetch_related(
+        Prefetch("motions", queryset=Motion.objects.select_related("resolution").order_by("position")),
+        Prefetch("motions__effects", queryset=effects.order_by("position")),
+    )
+    return render(
+        request,
+        "assemblies/session_detail.html",
+        {
+            "session": session,
+            "body_label": Body(body).label,
+            "items": rules_for(session, list(items)),
+            "attendance": attendance_summary(session),
+            "event_url": event_url(session),
+        },
+    )
+
+
+def rules_for(session: Session, items: list[AgendaItem]) -> list[ItemView]:
+    """Each item with the quorum and majority the Charter sets for it (None for reports, or before the rules of 2016)."""
+    held = session.body == Body.WORKING_COMMITTEE and Session.objects.assembly_held_in(session.start_date.year)
+    views = []
+    for item in items:
+        try:
+            rule = voting.voting_rule(
+                body=session.body, kind=item.decision_kind, on=session.start_date, assembly_held_in_year=held
+            )
+        except ValidationError:
+            rule = None
+        views.append(ItemView(item=item, rule=rule))
+    return views
+
+
+def attendance_summary(session: Session) -> dict:
+    """Counts by attendance status, from the attendance recorded in the portal (one query)."""
+    counts = session.attendances.aggregate(
+        present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+        written=Count("pk", filter=Q(status=Attendance.Status.WRITTEN)),
+        absent=Count("pk", filter=Q(status=Attendance.Status.ABSENT)),
+    )
+    counts["voting"] = counts["present"] + counts["written"]
+    counts["recorded"] = any(counts.values())
+    return counts
+
+
+def event_url(session: Session) -> str:
+    """The page of the session's event, once the events app publishes one."""
+    if session.event is None:
+        return ""
+    try:
+        return session.event.get_absolute_url()
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,127 @@
+"""Public pages cached per language, invalidated whenever the record changes.
+
+The cache key carries the language, the host, the full path and the *content version*: a
+PostgreSQL sequence that every save or delete of a model in ``NEAR_RECORD_APPS`` moves on
+(once the transaction commits, so no page is cached under the new version with the old
+data). Every process reads the same sequence, so a save in the admin invalidates the pages
+that every gunicorn worker holds in its own memory. Simple and correct: any save of the
+record empties the whole page cache; saves are rare next to reads.
+
+Writes that send no signal (``QuerySet.update()``, ``bulk_create``) must call
+``content_changed()`` themselves; ``PUBLIC_PAGE_CACHE_SECONDS`` bounds the damage if one
+forgets.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language
+
+from core.audit import is_history_model
+from core.languages import LANGUAGE_CODES
+
+SEQUENCE = "core_content_version"
+
+
+def content_version() -> int:
+    """The current content version: changes whenever the record changes."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value FROM {SEQUENCE}")
+        return cursor.fetchone()[0]
+
+
+def content_changed() -> None:
+    """Invalidate every cached public page once the current transaction commits."""
+    transaction.on_commit(_next_version)
+
+
+def _next_version() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [SEQUENCE])
+
+
+def record_changed(sender, action=None, **kwargs) -> None:
+    """Signal receiver (post_save, post_delete, m2m_changed) for every model of the record apps."""
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed is sent before and after; once is enough
+    # A history record accompanies a save that already moved the version.
+    if sender._meta.app_label in settings.NEAR_RECORD_APPS and not is_history_model(sender):
+        content_changed()
+
+
+def is_public_page(request) -> bool:
+    """A page under a language prefix: the public site, the same for every anonymous visitor."""
+    prefix = request.path_info.split("/", 2)[1]
+    return prefix in LANGUAGE_CODES and prefix == get_language()
+
+
+class PublicPageCacheMiddleware:
+    """Serves anonymous GET and HEAD requests for public pages from the cache (one entry per language).
+
+    It sits right after the session and locale middleware: a hit skips the CSRF, auth,
+    messages, clickjacking and audit middleware, whose headers the stored page already carries
+    (the outer ones, security and CSP headers, are added to every hit). A visitor whose session
+    holds a signed-in user always gets the page as it stands.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not timeout or request.method not in ("GET", "HEAD") or not is_public_page(request):
+            return self.get_response(request)
+        if SESSION_KEY in request.session:  # signed in (read before the auth middleware runs)
+            return self.get_response(request)
+        key = self.cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            response = self.conditional(request, response)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self.can_store(request, response):
+            cache.set(key, response, timeout)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def conditional(request, response):
+        """A stored page with validators (the calendar feeds') answers a conditional request with 304.
+
+        The view's own ``condition`` decorator does so on a miss; without this, every hit
+        would send the whole page to a client that already holds it.
+        """
+        last_modified = response.get("Last-Modified")
+        last_modified = parse_http_date_safe(last_modified) if last_modified else None
+        if not (response.has_header("ETag") or last_modified):
+            return response
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
+
+    @staticmethod
+    def cache_key(request) -> str:
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"public-page:{content_version()}:{get_language()}:{digest}"
+
+    @staticmethod
+    def can_store(request, response) -> bool:
+        """Only what every visitor may receive as it is: no cookie, no per-request token or nonce."""
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+            # A CSRF token in the page needs its cookie, set by the CSRF middleware afterwards.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # A CSP nonce belongs to one response only.
+            and getattr(request, "_csp_nonce", None) is None
+        )

@@ -1,1 +1,0 @@
-"""Public views of the governance app: the instruments (``instruments``), sessions and votes (``assemblies``)."""
