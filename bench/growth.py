@@ -147,28 +147,46 @@ def add_events(total, rng):
         day = datetime.date(FIRST_YEAR + n % YEARS, rng.randint(1, 12), rng.randint(1, 28))
         kind = rng.choice(kinds)
         committee = rng.choice(committees) if kind == "committee_meeting" or rng.random() < 0.2 else None
-        events.append(Event(
-            kind=kind, title=f"Growth event {n}", title_en=f"Growth event {n}", slug=f"growth-event-{n}",
-            summary_en="A synthetic event of bench/growth.py.", start_date=day,
-            end_date=day + datetime.timedelta(days=rng.randint(0, 3)), city_en="Pohang", country_id=rng.choice(countries),
-            committee_id=committee, organiser="secretariat", organised_by_secretariat=True,
-            published=rng.random() > 0.02,
-        ))
+        events.append(
+            Event(
+                kind=kind,
+                title=f"Growth event {n}",
+                title_en=f"Growth event {n}",
+                slug=f"growth-event-{n}",
+                summary_en="A synthetic event of bench/growth.py.",
+                start_date=day,
+                end_date=day + datetime.timedelta(days=rng.randint(0, 3)),
+                city_en="Pohang",
+                country_id=rng.choice(countries),
+                committee_id=committee,
+                organiser="secretariat",
+                organised_by_secretariat=True,
+                published=rng.random() > 0.02,
+            )
+        )
     # A few announced ones, so the upcoming list and the feeds' upcoming part are not empty.
     today = timezone.localdate()
     for n in range(3):
-        events.append(Event(
-            kind="forum", title=f"Growth upcoming {start}-{n}", title_en=f"Growth upcoming {start}-{n}",
-            slug=f"growth-upcoming-{start}-{n}", start_date=today + datetime.timedelta(days=40 * (n + 1)),
-            organiser="secretariat", organised_by_secretariat=True, country_id=countries[0],
-        ))
+        events.append(
+            Event(
+                kind="forum",
+                title=f"Growth upcoming {start}-{n}",
+                title_en=f"Growth upcoming {start}-{n}",
+                slug=f"growth-upcoming-{start}-{n}",
+                start_date=today + datetime.timedelta(days=40 * (n + 1)),
+                organiser="secretariat",
+                organised_by_secretariat=True,
+                country_id=countries[0],
+            )
+        )
     events = Event.objects.bulk_create(events, batch_size=2000)
     Event.hosts.through.objects.bulk_create(
         [Event.hosts.through(event_id=e.pk, membergovernment_id=rng.choice(members)) for e in events], batch_size=5000
     )
     participations = [
         Participation(event_id=e.pk, member_id=m, delegates=rng.randint(1, 6))
-        for e in events for m in rng.sample(members, rng.randint(5, 15))
+        for e in events
+        for m in rng.sample(members, rng.randint(5, 15))
     ]
     Participation.objects.bulk_create(participations, batch_size=5000)
     return len(events), len(participations)
@@ -184,19 +202,34 @@ def add_sessions(motions_per_session, rng):
         for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
             for n, body in enumerate(("general_assembly", "working_committee", "working_committee")):
                 day = datetime.date(year, 3 + 4 * n, 10)
-                sessions.append(Session(body=body, key=f"growth-{year}-{n}", start_date=day,
-                                        end_date=day + datetime.timedelta(days=1), host_id=rng.choice(members),
-                                        place_en="Pohang", summary_en="A synthetic session."))
+                sessions.append(
+                    Session(
+                        body=body,
+                        key=f"growth-{year}-{n}",
+                        start_date=day,
+                        end_date=day + datetime.timedelta(days=1),
+                        host_id=rng.choice(members),
+                        place_en="Pohang",
+                        summary_en="A synthetic session.",
+                    )
+                )
         sessions = Session.objects.bulk_create(sessions)
         Attendance.objects.bulk_create(
-            [Attendance(session_id=s.pk, member_id=m, status=rng.choice(["present", "present", "written", "absent"]))
-             for s in sessions for m in members], batch_size=5000)
+            [
+                Attendance(session_id=s.pk, member_id=m, status=rng.choice(["present", "present", "written", "absent"]))
+                for s in sessions
+                for m in members
+            ],
+            batch_size=5000,
+        )
     attendance = {(a.session_id, a.member_id): a.status for a in Attendance.objects.filter(session__in=sessions)}
     have = Counter(AgendaItem.objects.filter(session__in=sessions).values_list("session_id", flat=True))
     items = [
-        AgendaItem(session_id=s.pk, position=p, title=f"Growth item {p}", title_en=f"Growth item {p}",
-                   decision_kind="ordinary")
-        for s in sessions for p in range(have[s.pk] + 1, motions_per_session + 1)
+        AgendaItem(
+            session_id=s.pk, position=p, title=f"Growth item {p}", title_en=f"Growth item {p}", decision_kind="ordinary"
+        )
+        for s in sessions
+        for p in range(have[s.pk] + 1, motions_per_session + 1)
     ]
     items = AgendaItem.objects.bulk_create(items, batch_size=5000)
     by_pk = {s.pk: s for s in sessions}
@@ -206,29 +239,50 @@ def add_sessions(motions_per_session, rng):
         present = [m for m in members if attendance[(session.pk, m)] != "absent"]
         choices = [rng.choice(["yes", "yes", "yes", "no", "abstain"]) for _ in present]
         yes, no = choices.count("yes"), choices.count("no")
-        motions.append(Motion(
-            agenda_item_id=item.pk, text=f"Growth motion {item.position}", text_en=f"Growth motion {item.position}",
-            status="closed", outcome="adopted" if yes > no else "rejected", eligible_count=len(members),
-            present_count=len(present), written_count=sum(attendance[(session.pk, m)] == "written" for m in present),
-            yes_count=yes, no_count=no, abstain_count=choices.count("abstain"), threshold="simple",
-            quorum_needed=len(members) // 2 + 1, votes_needed=len(present) // 2 + 1, closed_on=session.start_date,
-            closed_at=timezone.make_aware(datetime.datetime.combine(session.start_date, datetime.time(12))),
-        ))
-        motions[-1].choices = dict(zip(present, choices))
+        motions.append(
+            Motion(
+                agenda_item_id=item.pk,
+                text=f"Growth motion {item.position}",
+                text_en=f"Growth motion {item.position}",
+                status="closed",
+                outcome="adopted" if yes > no else "rejected",
+                eligible_count=len(members),
+                present_count=len(present),
+                written_count=sum(attendance[(session.pk, m)] == "written" for m in present),
+                yes_count=yes,
+                no_count=no,
+                abstain_count=choices.count("abstain"),
+                threshold="simple",
+                quorum_needed=len(members) // 2 + 1,
+                votes_needed=len(present) // 2 + 1,
+                closed_on=session.start_date,
+                closed_at=timezone.make_aware(datetime.datetime.combine(session.start_date, datetime.time(12))),
+            )
+        )
+        motions[-1].choices = dict(zip(present, choices, strict=True))
     Motion.objects.bulk_create(motions, batch_size=2000)
-    for motion, item in zip(motions, items):
+    for motion, item in zip(motions, items, strict=True):
         session = by_pk[item.session_id]
         roll += [RollEntry(motion_id=motion.pk, member_id=m, attendance=attendance[(session.pk, m)]) for m in members]
         ballots += [
-            Ballot(motion_id=motion.pk, member_id=m, choice=c,
-                   method="written" if attendance[(session.pk, m)] == "written" else "in_room")
+            Ballot(
+                motion_id=motion.pk,
+                member_id=m,
+                choice=c,
+                method="written" if attendance[(session.pk, m)] == "written" else "in_room",
+            )
             for m, c in motion.choices.items()
         ]
     RollEntry.objects.bulk_create(roll, batch_size=5000)
     Ballot.objects.bulk_create(ballots, batch_size=5000)
     Resolution.objects.bulk_create(
-        [Resolution(motion_id=m.pk, adopted_on=m.closed_on, text_en="Adopted.") for m in motions
-         if m.outcome == "adopted"], batch_size=5000)
+        [
+            Resolution(motion_id=m.pk, adopted_on=m.closed_on, text_en="Adopted.")
+            for m in motions
+            if m.outcome == "adopted"
+        ],
+        batch_size=5000,
+    )
     return len(sessions), len(motions), len(ballots)
 
 
@@ -238,13 +292,23 @@ def add_payments(per_year, rng):
     members = list(model("MemberGovernment").objects.order_by("pk").values_list("pk", flat=True)[:80])
     if not Assessment.objects.exists():
         decision = model("DuesDecision").objects.create(
-            slug="growth-assessment", body="general_assembly", decided_on=datetime.date(2016, 9, 28),
-            kind="assessment", title="Growth", title_en="Growth")
+            slug="growth-assessment",
+            body="general_assembly",
+            decided_on=datetime.date(2016, 9, 28),
+            kind="assessment",
+            title="Growth",
+            title_en="Growth",
+        )
         period = model("AssessmentPeriod").objects.create(first_fiscal_year=2017, decision=decision)
         rate = model("DuesRate").objects.order_by("from_fiscal_year").first()
         Assessment.objects.bulk_create(
-            [Assessment(member_id=m, fiscal_year=2017 + y, amount_usd=rate.amount_usd, rate=rate, period=period)
-             for m in members for y in range(YEARS)], batch_size=5000)
+            [
+                Assessment(member_id=m, fiscal_year=2017 + y, amount_usd=rate.amount_usd, rate=rate, period=period)
+                for m in members
+                for y in range(YEARS)
+            ],
+            batch_size=5000,
+        )
     have = Payment.objects.count() // (len(members) * YEARS)
     payments = []
     for m in members:
@@ -252,9 +316,17 @@ def add_payments(per_year, rng):
             for k in range(have, per_year):
                 day = datetime.date(2017 + y, 1 + k % 12, rng.randint(1, 28))
                 amount = Decimal(rng.choice(["100.00", "250.00", "500.00"]))
-                payments.append(model("Payment")(
-                    member_id=m, paid_on=day, amount=amount, currency="USD", exchange_rate=1, amount_usd=amount,
-                    bank_reference=f"GROWTH-{m}-{y}-{k}"))
+                payments.append(
+                    model("Payment")(
+                        member_id=m,
+                        paid_on=day,
+                        amount=amount,
+                        currency="USD",
+                        exchange_rate=1,
+                        amount_usd=amount,
+                        bank_reference=f"GROWTH-{m}-{y}-{k}",
+                    )
+                )
     Payment.objects.bulk_create(payments, batch_size=5000)
     return len(payments)
 
@@ -266,8 +338,10 @@ def grow_to(scale, rng):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
     (e, p), (s, m, b), pay = added
-    print(f"{scale}x: added {e} events, {p} participations, {m} motions ({s} sessions), {b} ballots, "
-          f"{pay} payments in {time.perf_counter() - started:.0f} s")
+    print(
+        f"{scale}x: added {e} events, {p} participations, {m} motions ({s} sessions), {b} ballots, "
+        f"{pay} payments in {time.perf_counter() - started:.0f} s"
+    )
 
 
 # --- what is measured ---------------------------------------------------------------------
@@ -299,7 +373,7 @@ def heaviest_row(model_class, model_admin):
             fk = _get_foreign_key(model_class, inline.model, fk_name=inline.fk_name)
         except ValueError:
             continue  # a generic inline
-        row = (inline.model._default_manager.values(fk.attname).annotate(n=Count("pk")).order_by("-n").first())
+        row = inline.model._default_manager.values(fk.attname).annotate(n=Count("pk")).order_by("-n").first()
         if row and row["n"] > best_count:
             best, best_count = row[fk.attname], row["n"]
     if best is None:
@@ -389,13 +463,20 @@ def main(argv=None):
     print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {os.cpu_count()} CPUs")
     results = {}
     try:
-        with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["127.0.0.1"],
-                               STORAGES={**settings.STORAGES, "staticfiles": {
-                                   "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}):
+        with override_settings(
+            PUBLIC_PAGE_CACHE_SECONDS=0,
+            ALLOWED_HOSTS=["127.0.0.1"],
+            STORAGES={
+                **settings.STORAGES,
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        ):
             from django.contrib.auth import get_user_model
 
             User = get_user_model()
-            user, _ = User.objects.get_or_create(username="growth-bench", defaults={"is_staff": True, "is_superuser": True})
+            user, _ = User.objects.get_or_create(
+                username="growth-bench", defaults={"is_staff": True, "is_superuser": True}
+            )
             clients = {"anonymous": Client(HTTP_HOST="127.0.0.1"), "staff": Client(HTTP_HOST="127.0.0.1")}
             clients["staff"].force_login(user)
             for scale in scales:

@@ -27,7 +27,9 @@ class PreloadedAutocompleteSelect(AutocompleteSelect):
             default[1].append(self.create_option(name, "", "", False, 0))
         label = self.choices.field.label_from_instance
         for key in selected:
-            default[1].append(self.create_option(name, self.preloaded[key].pk, label(self.preloaded[key]), True, len(default[1])))
+            default[1].append(
+                self.create_option(name, self.preloaded[key].pk, label(self.preloaded[key]), True, len(default[1]))
+            )
         return [default]
 
 
@@ -48,7 +50,10 @@ def shared_values(forms):
         widget = unwrapped(field.widget)
         if isinstance(widget, PreloadedAutocompleteSelect):
             keys = {str(form[name].value()) for form in forms} - {str(v) for v in field.empty_values} - {"None"}
-            values[name] = ("preloaded", {str(obj.pk): obj for obj in field.queryset.filter(pk__in=keys)} if keys else {})
+            values[name] = (
+                "preloaded",
+                {str(obj.pk): obj for obj in field.queryset.filter(pk__in=keys)} if keys else {},
+            )
         elif type(widget) is Select:  # not the rows' hidden primary keys, not a multiple choice
             values[name] = ("choices", list(iter(field.choices)))  # iter(): list() would ask len(), a COUNT
     return values

@@ -2,8 +2,8 @@
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib import admin, messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect

@@ -177,7 +177,9 @@ def test_the_participation_export_escapes_a_slug_starting_with_a_minus(make_even
     assert dataset.dict == [{"event": "'-2030-meeting", "member": "hyogo", "delegates": "2"}]
 
 
-def test_the_event_change_form_costs_the_same_queries_for_one_row_or_eighty(admin_client, make_event, django_assert_num_queries):
+def test_the_event_change_form_costs_the_same_queries_for_one_row_or_eighty(
+    admin_client, make_event, django_assert_num_queries
+):
     from events.models import CountryFigure
     from members.models import Country
 
@@ -185,7 +187,9 @@ def test_the_event_change_form_costs_the_same_queries_for_one_row_or_eighty(admi
     governments = list(MemberGovernment.objects.order_by("pk")[:80])
     Participation.objects.create(event=few, member=governments[0])
     Participation.objects.bulk_create(Participation(event=many, member=g, delegates=2) for g in governments)
-    CountryFigure.objects.bulk_create(CountryFigure(event=many, country=c, governments=3) for c in Country.objects.all())
+    CountryFigure.objects.bulk_create(
+        CountryFigure(event=many, country=c, governments=3) for c in Country.objects.all()
+    )
     admin_client.get(f"/admin/events/event/{few.pk}/change/")  # warm-up: content types, permissions
     # The session (saved on every request), the user, the event, its hosts and committee, the picker,
     # one query per inline and one per autocomplete or select the inline rows share.

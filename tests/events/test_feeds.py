@@ -75,8 +75,15 @@ def test_a_bad_year_is_a_translated_400_without_validators(client, url):
     assert not response.has_header("ETag")
 
 
-@pytest.mark.parametrize("url", ["/en/events.ics", "/en/events.ics?year=2018", "/ja/committees/logistics/events.ics",
-                                 "/en/events/13th-general-assembly-2021.ics"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events.ics",
+        "/en/events.ics?year=2018",
+        "/ja/committees/logistics/events.ics",
+        "/en/events/13th-general-assembly-2021.ics",
+    ],
+)
 def test_an_unchanged_feed_is_304_on_a_conditional_request(client, url, django_assert_num_queries):
     first = client.get(url)
     assert first.status_code == 200
@@ -115,7 +122,9 @@ def test_the_rolling_feed_is_modified_at_least_at_midnight_its_window_moves(clie
     assert modified.replace(tzinfo=datetime.UTC) >= midnight
 
 
-def test_the_feed_takes_a_fixed_number_of_queries_however_long_the_record(client, long_record, django_assert_num_queries):
+def test_the_feed_takes_a_fixed_number_of_queries_however_long_the_record(
+    client, long_record, django_assert_num_queries
+):
     with django_assert_num_queries(3):  # content version, latest change, the events with their country
         client.get("/en/events.ics")
 

@@ -226,12 +226,16 @@ def test_the_list_reads_titles_in_the_page_language_with_the_english_fallback(
     assert shown[:2] == ["Only in English", "Также по-русски"]
 
 
-def test_the_member_page_shows_the_latest_ten_events_in_a_fixed_number_of_queries(client, make_event, django_assert_num_queries):
+def test_the_member_page_shows_the_latest_ten_events_in_a_fixed_number_of_queries(
+    client, make_event, django_assert_num_queries
+):
     hyogo = MemberGovernment.objects.get(slug="hyogo")
     with django_assert_num_queries(5):
         client.get("/en/members/hyogo/")
     for day in range(1, 41):
-        event = make_event(start_date=datetime.date(2030, 1, 1) + datetime.timedelta(days=day), hosts=[hyogo] if day % 8 == 0 else [])
+        event = make_event(
+            start_date=datetime.date(2030, 1, 1) + datetime.timedelta(days=day), hosts=[hyogo] if day % 8 == 0 else []
+        )
         if day % 8:
             Participation.objects.create(event=event, member=hyogo)
     with django_assert_num_queries(5):

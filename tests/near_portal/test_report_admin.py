@@ -177,8 +177,9 @@ def test_secretariat_and_message_pages_open(admin_client, page):
     assert admin_client.get(page).status_code == 200
 
 
-def test_the_left_out_sections_are_read_once_until_the_record_changes(admin_client, django_assert_max_num_queries,
-                                                                       django_capture_on_commit_callbacks):
+def test_the_left_out_sections_are_read_once_until_the_record_changes(
+    admin_client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
     from near_portal.report.models import ReportMessage
 
     admin_client.get(PAGE, {"year": 2018})
