@@ -4,7 +4,8 @@ Django renders every row of an inline on its own: an autocomplete reads the row'
 object, a plain select reads every choice, and the row's title (``__str__``) follows its
 foreign keys. ``FixedQueriesInlineMixin`` reads each of these once for the whole formset:
 
-* ``list_select_related``-like ``row_select_related``: the relations the rows' titles follow;
+* ``row_select_related`` (like ``list_select_related``) and ``row_prefetch_related``: the
+  relations the rows' titles and read-only fields follow;
 * autocompletes get their selected objects from one query per field (``PreloadedAutocompleteSelect``);
 * plain selects of a foreign key evaluate their choices once and share them.
 """
@@ -73,10 +74,15 @@ class FixedQueriesInlineMixin:
     """For an InlineModelAdmin: its rows' titles, autocompletes and selects read once per formset, not once per row."""
 
     row_select_related = ()
+    row_prefetch_related = ()  # e.g. a generic foreign key the rows show
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset.select_related(*self.row_select_related) if self.row_select_related else queryset
+        if self.row_select_related:
+            queryset = queryset.select_related(*self.row_select_related)
+        if self.row_prefetch_related:
+            queryset = queryset.prefetch_related(*self.row_prefetch_related)
+        return queryset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
