@@ -257,7 +257,10 @@ def ledger(member: MemberGovernment, *, on: datetime.date) -> Ledger:
 
 
 def allocate(assessments, *, credited: Decimal, on: datetime.date) -> tuple[list[YearBalance], Decimal]:
-    """``credited`` dollars allocated to ``assessments`` (with their waivers) oldest year first: (years, credit left).
+    """``credited`` dollars allocated to ``assessments`` oldest year first: (years, credit left).
+
+    Each assessment's waivers granted by ``on`` come from its prefetched ``waivers``, or from
+    ``waived_on`` when the query annotated their sum.
 
     A year's balance depends only on the years before it and the total credited, so the
     balance of one year needs only the assessments up to that year (``dues.reports``).
@@ -265,7 +268,9 @@ def allocate(assessments, *, credited: Decimal, on: datetime.date) -> tuple[list
     remaining = credited
     years = []
     for assessment in sorted(assessments, key=lambda a: a.fiscal_year):
-        waived = sum((w.amount_usd for w in assessment.waivers.all() if w.granted_on <= on), ZERO)
+        waived = getattr(assessment, "waived_on", None)  # summed in SQL for ``on`` (dues.reports)
+        if waived is None:
+            waived = sum((w.amount_usd for w in assessment.waivers.all() if w.granted_on <= on), ZERO)
         net = max(assessment.amount_usd - waived, ZERO)
         paid = min(net, remaining)
         remaining -= paid

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import DecimalField, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from dues.ledger import ZERO, YearBalance, allocate
@@ -63,7 +63,7 @@ def fiscal_year_dues(fiscal_year: int, *, on: datetime.date, restricted_ids=None
 
     Read in three queries whatever the length of the ledger: the members with the dollars
     credited to them on ``on`` (a sum in SQL, not every payment), their assessments up to the
-    year with the waivers (a year's balance depends on no later one), and, unless given as
+    year with the waivers granted by then summed (a year's balance depends on no later one), and, unless given as
     ``restricted_ids``, the restricted members (``dues.querysets.restricted_member_ids``, the
     SQL form of ``dues.ledger.is_restricted``).
     """
@@ -75,7 +75,10 @@ def fiscal_year_dues(fiscal_year: int, *, on: datetime.date, restricted_ids=None
         .annotate(total=Sum("amount_usd"))
         .values("total")
     )
-    up_to_the_year = Assessment.objects.filter(fiscal_year__lte=fiscal_year).prefetch_related("waivers")
+    waived = Sum("waivers__amount_usd", filter=Q(waivers__granted_on__lte=on))
+    up_to_the_year = Assessment.objects.filter(fiscal_year__lte=fiscal_year).annotate(
+        waived_on=Coalesce(waived, ZERO, output_field=DecimalField(max_digits=15, decimal_places=2))
+    )
     members = (
         MemberGovernment.objects.filter(assessments__fiscal_year=fiscal_year)
         .annotate(
