@@ -106,9 +106,9 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         indexes = [
-            # The public lists and feeds read published events latest first (past) or by their last
-            # day (upcoming), a page at a time: index walks, not a scan and sort of every event.
-            models.Index(fields=["start_date", "id"], name="event_published_start", condition=models.Q(published=True)),
+            # The lists and feeds read events latest first (past, the admin's list) or published ones by
+            # their last day (upcoming), a page at a time: index walks, not a scan and sort of every event.
+            models.Index(fields=["start_date", "id"], name="event_start"),
             models.Index(
                 Coalesce("end_date", "start_date"), name="event_published_last_day", condition=models.Q(published=True)
             ),
