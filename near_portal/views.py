@@ -29,6 +29,10 @@ from near_portal.report.providers import SECRETARIAT_TEXTS
 # Tianjin, listed as observers in the older brochure (seed 001, marked *).
 OBSERVERS_IN_BROCHURE = 5
 
+# Events shown on a member's page, and meetings and other activities on a committee's page;
+# the events list, filtered by the government or the committee, shows them all.
+RECENT_EVENTS = 10
+
 
 def home(request):
     """What NEAR is, with figures computed from the member directory on the day it is shown."""
@@ -84,9 +88,19 @@ def member_detail(request, slug):
             "names": government_names(government),
             "history": history,
             "coordinator_terms": CoordinatorTerm.objects.for_member(government),
-            "member_events": Event.objects.published().involving(government).for_listing(),
+            **member_events(government),
         },
     )
+
+
+def member_events(government):
+    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended, and how many there are.
+
+    All of them are on the events list filtered by the government (paginated), so the page
+    costs the same after ten years of events as after three hundred.
+    """
+    events = list(Event.objects.published().involving(government).for_listing().latest(RECENT_EVENTS))
+    return {"member_events": events, "member_events_total": events[0].total if events else 0}
 
 
 def government_names(government):
@@ -109,7 +123,10 @@ def committee_detail(request, slug):
         ),
         slug=slug,
     )
-    events = Event.objects.published().for_committee(committee).for_listing().order_by("-start_date", "title")
+    # The rest are on the events list filtered by the committee (paginated).
+    meetings, activities = (
+        Event.objects.published().for_committee(committee).for_listing().latest_meetings_and_activities(RECENT_EVENTS)
+    )
     terms = sorted(committee.coordinator_terms.all(), key=term_order, reverse=True)
     appointing = ResolutionEffect.objects.sessions_that_made(terms)
     for term in terms:
@@ -124,8 +141,10 @@ def committee_detail(request, slug):
             "exists": committee.exists_on(on),
             "coordinators": committee.coordinators_on(on),
             "terms": terms,
-            "meetings": [e for e in events if e.kind == Event.Kind.COMMITTEE_MEETING],
-            "activities": [e for e in events if e.kind != Event.Kind.COMMITTEE_MEETING],
+            "meetings": meetings,
+            "meetings_total": meetings[0].total if meetings else 0,
+            "activities": activities,
+            "activities_total": activities[0].total if activities else 0,
         },
     )
 

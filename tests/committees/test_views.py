@@ -125,11 +125,28 @@ def test_the_detail_page_costs_a_fixed_number_of_queries(client, django_assert_n
     make_event(tourism, datetime.date(2019, 4, 30))
     with django_assert_num_queries(7):
         client.get("/en/committees/tourism/")
-    for day in range(1, 11):
+    for day in range(1, 31):
         make_event(tourism, datetime.date(2019, 5, day))
     with django_assert_num_queries(7):
         response = client.get("/en/committees/tourism/")
-    assert response.content.decode().count("Test meeting") == 11
+    html = response.content.decode()
+    assert html.count("Test meeting") == 10  # the latest ten of 31 (committees.views.RECENT_EVENTS)
+    assert "The 10 latest are shown, of 31 in all." in html
+
+
+def test_the_detail_page_shows_the_latest_meetings_and_links_the_rest(client, make_event):
+    tourism = Committee.objects.get(slug="tourism")
+    for day in range(1, 13):
+        make_event(tourism, datetime.date(2031, 1, day))
+    html = client.get("/ko/committees/tourism/").content.decode()
+    titles = [f"Test meeting {day}" for day in range(12, 2, -1)]
+    assert [title for title in titles if title in html] == titles
+    assert "Test meeting 2<" not in html and "Test meeting 1<" not in html
+    assert "전체 12건 중 최근 10건을 표시합니다." in html
+    assert '<a href="/ko/events/?committee=tourism&amp;kind=committee_meeting">이 위원회의 모든 회의</a>' in html
+    # Everything the page used to show is one click away, on the events list.
+    listed = client.get("/ko/events/?committee=tourism&kind=committee_meeting").content.decode()
+    assert all(f"Test meeting {day}<" in listed for day in range(1, 13))
 
 
 def test_the_detail_page_shows_current_and_past_coordinators_with_their_terms(client):
