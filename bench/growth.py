@@ -39,7 +39,7 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
-sys.path.append(str(BENCH_DIR))  # last: bench/votes.py must not hide the assemblies app
+sys.path.append(str(BENCH_DIR))  # last: a bench module must never hide an app
 os.environ["DJANGO_DEBUG"] = "0"  # production settings: no query log, no debug toolbar of any kind
 os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
