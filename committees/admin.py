@@ -14,6 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from committees.models import Committee, CoordinatorTerm, periods_overlap
 from committees.resources import CommitteeResource
+from core.admin_inlines import FixedQueriesInlineMixin
 from core.history_admin import RecordHistoryAdmin
 from core.importexport import AllOrNothingImportMixin
 from members.models import Country
@@ -42,8 +43,9 @@ class CoordinatorTermFormSet(BaseInlineFormSet):
                 )
 
 
-class CoordinatorTermInline(TranslationTabularInline):
+class CoordinatorTermInline(FixedQueriesInlineMixin, TranslationTabularInline):
     model = CoordinatorTerm
+    row_select_related = ("member", "committee")
     formset = CoordinatorTermFormSet
     extra = 0
     autocomplete_fields = ("member",)

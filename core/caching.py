@@ -18,6 +18,8 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 
 from core.audit import is_history_model
@@ -79,6 +81,7 @@ class PublicPageCacheMiddleware:
         key = self.cache_key(request)
         response = cache.get(key)
         if response is not None:
+            response = self.conditional(request, response)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -86,6 +89,21 @@ class PublicPageCacheMiddleware:
             cache.set(key, response, timeout)
         response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def conditional(request, response):
+        """A stored page with validators (the calendar feeds') answers a conditional request with 304.
+
+        The view's own ``condition`` decorator does so on a miss; without this, every hit
+        would send the whole page to a client that already holds it.
+        """
+        last_modified = response.get("Last-Modified")
+        last_modified = parse_http_date_safe(last_modified) if last_modified else None
+        if not (response.has_header("ETag") or last_modified):
+            return response
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
 
     @staticmethod
     def cache_key(request) -> str:

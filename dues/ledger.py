@@ -252,10 +252,25 @@ def ledger(member: MemberGovernment, *, on: datetime.date) -> Ledger:
     allocated to the oldest open fiscal year first; what is left is credit carried forward.
     """
     payments = sorted((p for p in member.dues_payments.all() if p.counts_on(on)), key=lambda p: (p.paid_on, p.pk))
-    remaining = sum((p.amount_usd for p in payments), ZERO)
+    years, credit = allocate(member.assessments.all(), credited=sum((p.amount_usd for p in payments), ZERO), on=on)
+    return Ledger(member=member, on=on, years=years, payments=payments, credit=credit)
+
+
+def allocate(assessments, *, credited: Decimal, on: datetime.date) -> tuple[list[YearBalance], Decimal]:
+    """``credited`` dollars allocated to ``assessments`` oldest year first: (years, credit left).
+
+    Each assessment's waivers granted by ``on`` come from its prefetched ``waivers``, or from
+    ``waived_on`` when the query annotated their sum.
+
+    A year's balance depends only on the years before it and the total credited, so the
+    balance of one year needs only the assessments up to that year (``dues.reports``).
+    """
+    remaining = credited
     years = []
-    for assessment in sorted(member.assessments.all(), key=lambda a: a.fiscal_year):
-        waived = sum((w.amount_usd for w in assessment.waivers.all() if w.granted_on <= on), ZERO)
+    for assessment in sorted(assessments, key=lambda a: a.fiscal_year):
+        waived = getattr(assessment, "waived_on", None)  # summed in SQL for ``on`` (dues.reports)
+        if waived is None:
+            waived = sum((w.amount_usd for w in assessment.waivers.all() if w.granted_on <= on), ZERO)
         net = max(assessment.amount_usd - waived, ZERO)
         paid = min(net, remaining)
         remaining -= paid
@@ -269,7 +284,7 @@ def ledger(member: MemberGovernment, *, on: datetime.date) -> Ledger:
                 overdue=assessment.fiscal_year <= last_overdue_fiscal_year(on),
             )
         )
-    return Ledger(member=member, on=on, years=years, payments=payments, credit=remaining)
+    return years, remaining
 
 
 def arrears(member: MemberGovernment, *, on: datetime.date) -> list[YearBalance]:

@@ -129,7 +129,10 @@ def _restricted_sql() -> str:
             f"(SELECT COUNT(*) FROM (SELECT yrs.fiscal_year, yrs.net,"
             f" SUM(yrs.net) OVER (ORDER BY yrs.fiscal_year) AS upto"
             f" FROM (SELECT arr.fiscal_year, {net('arr', on)} AS net FROM {assessments} arr"
-            f" WHERE arr.member_id = {member}) yrs) books CROSS JOIN (SELECT {paid(member, on)} AS total) credited"
+            # Only years already due count, and a year's running total needs no later year:
+            # the rest of the ledger (later years, assessed ahead) is never read.
+            f" WHERE arr.member_id = {member} AND make_date(arr.fiscal_year, 4, 30) < {on}) yrs) books"
+            f" CROSS JOIN (SELECT {paid(member, on)} AS total) credited"
             f" WHERE make_date(books.fiscal_year, 4, 30) < {on} AND books.net > 0 AND books.upto > credited.total)"
         )
 

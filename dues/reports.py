@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from dues.ledger import ZERO, YearBalance, is_restricted, ledger
-from dues.models import DuesBudget, Expenditure, Settlement
-from dues.querysets import with_dues_records
+from dues.ledger import ZERO, YearBalance, allocate
+from dues.models import Assessment, DuesBudget, Expenditure, Payment, Settlement
+from dues.querysets import restricted_member_ids
 from members.models import Country, MemberGovernment
 
 
@@ -57,17 +58,44 @@ class FiscalYearDues:
     totals: Totals
 
 
-def fiscal_year_dues(fiscal_year: int, *, on: datetime.date) -> FiscalYearDues:
-    """Collected means allocated to this year (oldest open year first) by payments in the books on ``on``."""
+def fiscal_year_dues(fiscal_year: int, *, on: datetime.date, restricted_ids=None) -> FiscalYearDues:
+    """Collected means allocated to this year (oldest open year first) by payments in the books on ``on``.
+
+    Read in three queries whatever the length of the ledger: the members with the dollars
+    credited to them on ``on`` (a sum in SQL, not every payment), their assessments up to the
+    year with the waivers granted by then summed (a year's balance depends on no later one), and, unless given as
+    ``restricted_ids``, the restricted members (``dues.querysets.restricted_member_ids``, the
+    SQL form of ``dues.ledger.is_restricted``).
+    """
+    credited = (
+        Payment.objects.filter(member=OuterRef("pk"))
+        .counting_on(on)
+        .order_by()
+        .values("member")
+        .annotate(total=Sum("amount_usd"))
+        .values("total")
+    )
+    waived = Sum("waivers__amount_usd", filter=Q(waivers__granted_on__lte=on))
+    up_to_the_year = Assessment.objects.filter(fiscal_year__lte=fiscal_year).annotate(
+        waived_on=Coalesce(waived, ZERO, output_field=DecimalField(max_digits=15, decimal_places=2))
+    )
     members = (
-        with_dues_records(MemberGovernment.objects.filter(assessments__fiscal_year=fiscal_year))
+        MemberGovernment.objects.filter(assessments__fiscal_year=fiscal_year)
+        .annotate(
+            credited=Coalesce(Subquery(credited), ZERO, output_field=DecimalField(max_digits=15, decimal_places=2))
+        )
+        .prefetch_related(Prefetch("assessments", queryset=up_to_the_year))
         .select_related("country")
         .order_by("country__display_order", "list_position", "name")
     )
     rows = []
+    members = list(members)
+    if restricted_ids is None and members:
+        restricted_ids = restricted_ids_on(on)
     for member in members:
-        year = ledger(member, on=on).year(fiscal_year)
-        rows.append(MemberRow(member=member, year=year, restricted=is_restricted(member, on=on)))
+        years, _credit = allocate(member.assessments.all(), credited=member.credited, on=on)
+        year = next(year for year in years if year.fiscal_year == fiscal_year)
+        rows.append(MemberRow(member=member, year=year, restricted=member.pk in restricted_ids))
     by_country = []
     totals = Totals()
     for country, country_rows in groupby(rows, key=lambda row: row.member.country):
@@ -112,6 +140,11 @@ class BudgetReport:
     def has_data(self) -> bool:
         """Whether there is anything to report; the annual report leaves the section out otherwise."""
         return bool(self.dues.rows or self.budget or self.settlement)
+
+
+def restricted_ids_on(on: datetime.date) -> set[int]:
+    """Ids of the governments restricted on ``on`` (Dues Regulation art. 6), in one query."""
+    return set(MemberGovernment.objects.filter(pk__in=restricted_member_ids(on)).values_list("pk", flat=True))
 
 
 def budget_report(fiscal_year: int, *, on: datetime.date | None = None) -> BudgetReport:

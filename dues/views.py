@@ -24,7 +24,7 @@ from dues.ledger import (
 )
 from dues.models import FIRST_FISCAL_YEAR, DuesDecision, MeetingCost
 from dues.querysets import dues_restricted, with_dues_records
-from dues.reports import budget_report, fiscal_year_dues
+from dues.reports import budget_report, fiscal_year_dues, restricted_ids_on
 from members.models import MemberGovernment
 
 finance_staff = permission_required("dues.view_assessment")
@@ -51,15 +51,16 @@ def dashboard(request):
     """Dues of a fiscal year on a date: assessed, waived, collected and outstanding, by country."""
     on = date_parameter(request)
     fiscal_year = fiscal_year_value(request.GET.get("year") or on.year)
+    restricted_ids = restricted_ids_on(on)  # once, for the rows and the count
     return render(
         request,
         "dues/dashboard.html",
         {
-            "report": fiscal_year_dues(fiscal_year, on=on),
+            "report": fiscal_year_dues(fiscal_year, on=on, restricted_ids=restricted_ids),
             "rate": rate_for(fiscal_year),
             "period": period_for(fiscal_year),
             "decisions": DuesDecision.objects.all(),
-            "restricted_count": dues_restricted(MemberGovernment.objects.all(), on=on).count(),
+            "restricted_count": len(restricted_ids),
         },
     )
 

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -104,6 +105,14 @@ class Event(models.Model):
         ordering = ["-start_date", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # The lists and feeds read events latest first (past, the admin's list) or published ones by
+            # their last day (upcoming), a page at a time: index walks, not a scan and sort of every event.
+            models.Index(fields=["start_date", "id"], name="event_start"),
+            models.Index(
+                Coalesce("end_date", "start_date"), name="event_published_last_day", condition=models.Q(published=True)
+            ),
+        ]
         constraints = [
             # An event ends on or after the day it starts.
             models.CheckConstraint(

@@ -1,7 +1,7 @@
 """Public pages of events: the list, one event, its files, and the calendar feeds."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,10 +11,11 @@ from committees.models import Committee
 from core.languages import active_language_fields
 from core.params import page_parameter
 from events.calendar import build_calendar
+from events.feeds import conditional_feed, feed_events, feed_year
 from events.figures import country_columns, event_figures
 from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
-from members.models import MemberGovernment
+from members.models import Country, MemberGovernment
 
 PAST_PER_PAGE = 50
 
@@ -51,13 +52,14 @@ def event_list(request):
         "upcoming": list(events.upcoming(on=today)) if past.number == 1 else [],
         "past": past,
         "kinds": Event.Kind.choices,
-        "years": [day.year for day in published.dates("start_date", "year", order="DESC")],
+        "years": Event.objects.years(),
         "committees": Committee.objects.filter(pk__in=published.values("committee_id")).only(
             "slug", *active_language_fields("name")
         ),
+        # EXISTS per government (one index probe each), not a scan of every participation.
         "governments": MemberGovernment.objects.filter(
-            Q(pk__in=Event.hosts.through.objects.filter(event__published=True).values("membergovernment_id"))
-            | Q(pk__in=Participation.objects.filter(event__published=True).values("member_id"))
+            Exists(Event.hosts.through.objects.filter(membergovernment_id=OuterRef("pk"), event__published=True))
+            | Exists(Participation.objects.filter(member_id=OuterRef("pk"), event__published=True))
         )
         .select_related("country")
         .only("slug", *active_language_fields("name"), *[f"country__{c}" for c in active_language_fields("name")]),
@@ -113,24 +115,39 @@ def calendar_response(request, events, *, name, filename):
     return response
 
 
+def feed_name(name, year):
+    """The calendar's name, with the year for a year's feed."""
+    return name if year is None else _("%(calendar)s, %(year)s") % {"calendar": name, "year": year}
+
+
+@conditional_feed(Event, Country)
 def events_ics(request):
-    """Every published event, for calendar clients."""
-    return calendar_response(
-        request, Event.objects.published(), name=_("NEAR events"), filename=f"near-events-{request.LANGUAGE_CODE}"
-    )
-
-
-def committee_events_ics(request, slug):
-    """The published events of one specialized committee."""
-    committee = get_object_or_404(Committee, slug=slug)
+    """Published events for calendar clients: upcoming and the latest past ones, or one year's (``?year=``)."""
+    year = feed_year(request)
+    suffix = "" if year is None else f"-{year}"
     return calendar_response(
         request,
-        Event.objects.published().for_committee(committee),
-        name=_("NEAR events: %(committee)s") % {"committee": committee.name},
-        filename=f"near-{committee.slug}-{request.LANGUAGE_CODE}",
+        feed_events(Event.objects.published(), request),
+        name=feed_name(_("NEAR events"), year),
+        filename=f"near-events{suffix}-{request.LANGUAGE_CODE}",
     )
 
 
+@conditional_feed(Event, Country, Committee)
+def committee_events_ics(request, slug):
+    """The published events of one specialized committee, bounded as ``events_ics``."""
+    year = feed_year(request)
+    committee = get_object_or_404(Committee, slug=slug)
+    suffix = "" if year is None else f"-{year}"
+    return calendar_response(
+        request,
+        feed_events(Event.objects.published().for_committee(committee), request),
+        name=feed_name(_("NEAR events: %(committee)s") % {"committee": committee.name}, year),
+        filename=f"near-{committee.slug}{suffix}-{request.LANGUAGE_CODE}",
+    )
+
+
+@conditional_feed(Event, Country, rolling=False)
 def event_ics(request, slug):
     """One event, to add to a calendar."""
     event = get_object_or_404(Event.objects.published(), slug=slug)

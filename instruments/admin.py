@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from core.admin_inlines import FixedQueriesInlineMixin
 from core.history_admin import RecordHistoryAdmin
 from instruments.amendment_form import AmendmentForm, ArticleChangeFormSet
 from instruments.amendments import apply_amendment
@@ -28,7 +29,7 @@ class InstrumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     inlines = [HeadingInline]
 
 
-class VersionHistoryInline(admin.TabularInline):
+class VersionHistoryInline(FixedQueriesInlineMixin, admin.TabularInline):
     """The article's history on its own admin page: every version, newest last, read-only."""
 
     model = ArticleVersion
@@ -39,7 +40,12 @@ class VersionHistoryInline(admin.TabularInline):
     verbose_name_plural = _("history")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_valid_until().select_related("amendment__instrument")
+        return (
+            super()
+            .get_queryset(request)
+            .with_valid_until()
+            .select_related("amendment__instrument", "article__instrument")
+        )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -63,8 +69,10 @@ class ArticleAdmin(RecordHistoryAdmin):
     inlines = [VersionHistoryInline]
 
 
-class ParagraphInline(TranslationStackedInline):
+class ParagraphInline(FixedQueriesInlineMixin, TranslationStackedInline):
     model = Paragraph
+    # Each row's title is "<article> — <date> — <number>": the version, its article and instrument, read once.
+    row_select_related = ("version__article__instrument",)
     extra = 0
     fields = ("position", "number", "status", "text", "note", "remark")
 
@@ -76,6 +84,12 @@ class ArticleVersionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_select_related = ("article__instrument", "amendment__instrument")
     search_fields = ("article__number", "article__key", "title_en", "title_zh_hans")
     inlines = [ParagraphInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Each choice reads "<instrument> — ...": the instruments with the choices, not one query per choice.
+        if db_field.name in ("article", "amendment"):
+            kwargs.setdefault("queryset", db_field.related_model._default_manager.select_related("instrument"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Amendment)

@@ -1,6 +1,7 @@
 """Open data: every member government as JSON and CSV, names keyed by language code."""
 
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from core.importexport import csv_line, escape_row
@@ -13,14 +14,17 @@ TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observe
 
 def member_records():
     """One plain dict per government, in directory order."""
-    governments = MemberGovernment.objects.select_related("country").order_by(
-        "country__display_order", "list_position", "name_en"
+    governments = (
+        MemberGovernment.objects.select_related("country")
+        .with_type_on(timezone.localdate())
+        .order_by("country__display_order", "list_position", "name_en")
     )
     return [
         {
             "slug": g.slug,
             "country": g.country.code,
-            "type": TYPE_CODES[g.membership_type],
+            # The type on the day of the request; None when the record does not give it.
+            "type": TYPE_CODES.get(g.type_on),
             "admitted": partial_iso(g.admitted_on, g.admitted_precision),
             "names": {code: getattr(g, build_localized_fieldname("name", code)) or "" for code in LANGUAGE_CODES},
         }
@@ -44,7 +48,7 @@ def members_csv(request):
         response.write(
             csv_line(
                 escape_row(
-                    [record["slug"], record["country"], record["type"], record["admitted"] or ""]
+                    [record["slug"], record["country"], record["type"] or "", record["admitted"] or ""]
                     + [record["names"][code] for code in LANGUAGE_CODES]
                 )
             )

@@ -43,6 +43,14 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: inside a test's transaction the content version never moves."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english():
     """Each test starts in English: a page requested in another language must not leak into the next test."""
     with translation.override("en"):

@@ -23,6 +23,7 @@ from assemblies.models import (
     ResolutionEffect,
     Session,
 )
+from core.admin_inlines import FixedQueriesInlineMixin
 from core.history_admin import RecordHistoryAdmin
 
 
@@ -41,8 +42,9 @@ def admin_link(record) -> str:
     return str(record)
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = AgendaItem
+    row_select_related = ("session",)
     fields = ("position", "title", "decision_kind")
     readonly_fields = fields
     extra = 0
@@ -60,7 +62,8 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_select_related = ("host",)
     search_fields = ("theme", "place", "summary")
     readonly_fields = ("working_pages",)
-    autocomplete_fields = ("host", "chair")
+    # The event is picked by search: a select would list every event of the record.
+    autocomplete_fields = ("host", "chair", "event")
     inlines = [AgendaItemInline]
     fieldsets = (
         (None, {"fields": ("working_pages", "body", "number", "key", "extraordinary")}),
@@ -109,8 +112,9 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         ]
 
 
-class MotionInline(admin.TabularInline):
+class MotionInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = Motion
+    row_select_related = ("agenda_item__session",)
     fields = ("position", "text", "status", "outcome")
     readonly_fields = fields
     extra = 0
@@ -143,8 +147,10 @@ class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         )
 
 
-class ResolutionEffectInline(admin.TabularInline):
+class ResolutionEffectInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = ResolutionEffect
+    row_select_related = ("member", "motion__agenda_item__session")
+    row_prefetch_related = ("target",)
     fields = (
         "position",
         "kind",
@@ -198,8 +204,9 @@ class ResolutionEffectInline(admin.TabularInline):
         return not (obj and obj.is_locked) and super().has_delete_permission(request, obj)
 
 
-class BallotInline(admin.TabularInline):
+class BallotInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = Ballot
+    row_select_related = ("member", "recorded_by", "motion__agenda_item__session")
     fields = ("member", "choice", "method", "cast_at", "recorded_by")
     readonly_fields = fields
     extra = 0
@@ -342,8 +349,10 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         )
 
 
-class ResolutionEffectReadOnlyInline(admin.TabularInline):
+class ResolutionEffectReadOnlyInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = ResolutionEffect
+    row_select_related = ("member", "motion__agenda_item__session")
+    row_prefetch_related = ("target",)
     fields = ("kind", "member", "description", "effective_on", "applied_at", "changed_record")
     readonly_fields = fields
     extra = 0
@@ -367,6 +376,10 @@ class ResolutionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_select_related = ("motion__agenda_item__session",)
     readonly_fields = ("motion", "adopted_on", "effects_list")
     fields = ("motion", "adopted_on", "text", "effects_list")
+
+    def get_queryset(self, request):
+        # Each row lists what its resolution changed: the effects and their records, read for the page at once.
+        return super().get_queryset(request).prefetch_related("motion__effects__target")
 
     @admin.display(description=gettext_lazy("what it changed"))
     def effects_list(self, obj):

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.caching import content_version
 from core.history_admin import RecordHistoryAdmin
 from near_portal.report import data, editions
 from near_portal.report.models import (
@@ -29,6 +31,8 @@ from near_portal.report.sections import ReportRequest, collect, section_titles
 
 # The editions listed on the page, newest first.
 EDITIONS_SHOWN = 200
+# The sections left out of a year, kept until the record changes (the content version moves) or this long.
+LEFT_OUT_CACHE_SECONDS = 3600
 
 
 @admin.register(ReportMessage)
@@ -132,8 +136,17 @@ class ReportEditionAdmin(admin.ModelAdmin):
         ]
 
     def left_out_sections(self, year):
-        """Titles of the sections the report of ``year`` leaves out for lack of data (messages aside)."""
-        _present, left_out = collect(ReportRequest(year, "en"))
+        """Titles of the sections the report of ``year`` leaves out for lack of data (messages aside).
+
+        Finding them reads the whole report's data, which grows with the year's events and the
+        dues ledger: the answer is kept until the record changes (the page reloads itself
+        while an edition is being generated).
+        """
+        key = f"report-left-out:{content_version()}:{year}"
+        left_out = cache.get(key)
+        if left_out is None:
+            _present, left_out = collect(ReportRequest(year, "en"))
+            cache.set(key, left_out, LEFT_OUT_CACHE_SECONDS)
         titles = section_titles(year)
         return [titles[key] for key in left_out if key != "messages"]
 

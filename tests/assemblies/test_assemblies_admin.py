@@ -19,6 +19,10 @@ from tests.near_portal.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
+# Change forms in a fixed number of queries whatever their inline rows (core.admin_inlines).
+MOTION_FORM_QUERIES = 13
+SESSION_FORM_QUERIES = 8
+
 
 @pytest.fixture
 def staff(client, secretariat_user):
@@ -248,3 +252,25 @@ def test_an_officer_change_without_a_role_is_refused_in_words(staff):
     response = staff.post(change_url, data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {"role": ["This field is required."]}
+
+
+def test_the_motion_and_session_change_forms_cost_the_same_queries_for_one_ballot_or_all(
+    admin_client, django_assert_num_queries
+):
+    session = make_session()
+    few = make_motion(session, DecisionKind.DUES)
+    many = make_motion(session, DecisionKind.DUES, position=2)
+    members = voters(session)
+    attend(session, members)
+    vote(few, members[:1], Ballot.Choice.YES)
+    vote(many, members, Ballot.Choice.YES)
+    admin_client.get(reverse("admin:assemblies_motion_change", args=[few.pk]))  # warm-up: content types
+    admin_client.get(reverse("admin:assemblies_session_change", args=[session.pk]))
+    # The same for 1 ballot or 78: the ballots, their governments and who recorded them are read in one query.
+    for motion in (few, many):
+        with django_assert_num_queries(MOTION_FORM_QUERIES):
+            response = admin_client.get(reverse("admin:assemblies_motion_change", args=[motion.pk]))
+    html = response.content.decode()
+    assert all(member.name in html for member in members)
+    with django_assert_num_queries(SESSION_FORM_QUERIES):  # its two agenda items read once, not one each
+        admin_client.get(reverse("admin:assemblies_session_change", args=[session.pk]))

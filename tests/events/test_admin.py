@@ -175,3 +175,33 @@ def test_the_participation_export_escapes_a_slug_starting_with_a_minus(make_even
     Participation.objects.create(event=event, member=MemberGovernment.objects.get(slug="hyogo"), delegates=2)
     dataset = ParticipationResource().export(Participation.objects.filter(event=event))
     assert dataset.dict == [{"event": "'-2030-meeting", "member": "hyogo", "delegates": "2"}]
+
+
+def test_the_event_change_form_costs_the_same_queries_for_one_row_or_eighty(
+    admin_client, make_event, django_assert_num_queries
+):
+    from events.models import CountryFigure
+    from members.models import Country
+
+    few, many = make_event(), make_event()
+    governments = list(MemberGovernment.objects.order_by("pk")[:80])
+    Participation.objects.create(event=few, member=governments[0])
+    Participation.objects.bulk_create(Participation(event=many, member=g, delegates=2) for g in governments)
+    CountryFigure.objects.bulk_create(
+        CountryFigure(event=many, country=c, governments=3) for c in Country.objects.all()
+    )
+    admin_client.get(f"/admin/events/event/{few.pk}/change/")  # warm-up: content types, permissions
+    # The session (saved on every request), the user, the event, its hosts and committee, the picker,
+    # one query per inline and one per autocomplete or select the inline rows share.
+    with django_assert_num_queries(15):
+        admin_client.get(f"/admin/events/event/{few.pk}/change/")
+    with django_assert_num_queries(15):
+        response = admin_client.get(f"/admin/events/event/{many.pk}/change/")
+    html = response.content.decode()
+    # Every row still shows its government, selected, and its country among all the choices.
+    for n, government in enumerate(governments):
+        assert f'<option value="{government.pk}" selected>{government.name}</option>' in html, n
+    japan = Country.objects.get(code="JP")
+    # In each of the 7 figure rows, in the empty row the "Add another" button copies, and in the event's own field.
+    assert html.count(f">{japan.name}</option>") == Country.objects.count() + 2
+    assert f'<option value="{japan.pk}" selected>{japan.name}</option>' in html

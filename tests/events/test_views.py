@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, Participation
 from members.models import MemberGovernment
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +224,39 @@ def test_the_list_reads_titles_in_the_page_language_with_the_english_fallback(
     with django_assert_num_queries(8):
         shown = titles(client.get("/ru/events/"))
     assert shown[:2] == ["Only in English", "Также по-русски"]
+
+
+def test_the_member_page_shows_the_latest_ten_events_in_a_fixed_number_of_queries(
+    client, make_event, django_assert_num_queries
+):
+    hyogo = MemberGovernment.objects.get(slug="hyogo")
+    with django_assert_num_queries(5):
+        client.get("/en/members/hyogo/")
+    for day in range(1, 41):
+        event = make_event(
+            start_date=datetime.date(2030, 1, 1) + datetime.timedelta(days=day), hosts=[hyogo] if day % 8 == 0 else []
+        )
+        if day % 8:
+            Participation.objects.create(event=event, member=hyogo)
+    with django_assert_num_queries(5):
+        page = client.get("/en/members/hyogo/").content.decode()
+    items = page.split('<li class="event-item">')[1:]
+    assert len(items) == 10
+    assert ["tag-host" in item for item in items] == [day % 8 == 0 for day in range(40, 30, -1)]
+    assert "The 10 latest are shown, of 43 in all." in page
+    assert '<a href="/en/events/?government=hyogo">All events hosted or attended by this government</a>' in page
+
+
+def test_the_member_page_of_a_government_with_few_events_shows_them_all_without_a_link(client):
+    page = client.get("/ja/members/hyogo/").content.decode()
+    assert "?government=hyogo" not in page
+    assert "件を表示しています" not in page
+
+
+def test_the_years_of_the_filter_are_those_of_published_events_latest_first(make_event, django_assert_num_queries):
+    make_event(start_date=datetime.date(1997, 6, 1), published=False)
+    make_event(start_date=datetime.date(2040, 12, 31))
+    expected = [day.year for day in Event.objects.published().dates("start_date", "year", order="DESC")]
+    with django_assert_num_queries(1):
+        assert Event.objects.years() == expected
+    assert expected[0] == 2040 and 1997 not in expected

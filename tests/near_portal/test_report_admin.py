@@ -175,3 +175,19 @@ def test_secretariat_can_be_copied_to_the_next_year(admin_client):
 )
 def test_secretariat_and_message_pages_open(admin_client, page):
     assert admin_client.get(page).status_code == 200
+
+
+def test_the_left_out_sections_are_read_once_until_the_record_changes(
+    admin_client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from near_portal.report.models import ReportMessage
+
+    admin_client.get(PAGE, {"year": 2018})
+    with django_assert_max_num_queries(12):  # the page without the report's data (45 queries)
+        assert admin_client.get(PAGE, {"year": 2018}).context["left_out"] == ["Dues"]
+    assert "The Secretariat" in admin_client.get(PAGE, {"year": 2019}).context["left_out"]
+    with django_capture_on_commit_callbacks(execute=True):
+        ReportMessage.objects.create(year=2018, language="en", author="chair", body="Dear members")
+    with django_assert_max_num_queries(60) as queries:
+        admin_client.get(PAGE, {"year": 2018})
+    assert len(queries) > 40  # read again under the new content version

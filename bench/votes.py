@@ -2,7 +2,7 @@
 
 Run by hand with the database started (`make setup` once):
 
-    DJANGO_DEBUG=1 .venv/bin/python bench/assemblies.py
+    DJANGO_DEBUG=1 .venv/bin/python bench/votes.py
 
 It records attendance for every government, 79 ballots through the grid function, closes the
 poll (roll snapshot, tally, resolution, admission effect), and renders the public pages; it

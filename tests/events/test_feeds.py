@@ -1,0 +1,150 @@
+"""Calendar feeds bounded whatever the length of the record, with validators and 304 (events/feeds.py)."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.feeds import PAST_EVENTS
+from events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def uids(response):
+    assert response.status_code == 200
+    return {str(item["uid"]) for item in Calendar.from_ical(response.content).walk("VEVENT")}
+
+
+def uid(event):
+    return f"event-{event.pk}@neargov.org"
+
+
+@pytest.fixture
+def long_record(make_event):
+    """60 past events a week apart, newer than the real record, and two to come."""
+    today = timezone.localdate()
+    past = [make_event(start_date=today - datetime.timedelta(days=7 * (n + 1))) for n in range(60)]
+    coming = [make_event(start_date=today + datetime.timedelta(days=30 * (n + 1))) for n in range(2)]
+    return past, coming
+
+
+def test_the_feed_holds_what_is_to_come_and_the_latest_past_events_only(client, long_record):
+    past, coming = long_record
+    assert PAST_EVENTS == 50
+    assert uids(client.get("/en/events.ics")) == {uid(e) for e in coming + past[:50]}
+
+
+def test_an_event_running_today_is_in_the_feed(client, long_record, make_event):
+    today = timezone.localdate()
+    running = make_event(start_date=today - datetime.timedelta(days=400), end_date=today)
+    assert uid(running) in uids(client.get("/en/events.ics"))
+
+
+def test_every_year_has_its_feed_so_the_whole_record_stays_reachable(client, long_record):
+    in_2018 = {uid(e) for e in Event.objects.published().filter(start_date__year=2018)}
+    assert len(in_2018) == 48
+    response = client.get("/en/events.ics?year=2018")
+    assert uids(response) == in_2018
+    assert b"X-WR-CALNAME:NEAR events, 2018\r\n" in response.content
+    assert response["Content-Disposition"] == 'inline; filename="near-events-2018-en.ics"'
+    reached = set()
+    for year in {e.start_date.year for e in Event.objects.published()}:
+        reached |= uids(client.get(f"/en/events.ics?year={year}"))
+    assert reached == {uid(e) for e in Event.objects.published()}
+
+
+def test_the_committee_feed_is_bounded_and_has_years_too(client, make_event):
+    from committees.models import Committee
+
+    committee = Committee.objects.get(slug="logistics")
+    today = timezone.localdate()
+    recent = [make_event(committee=committee, start_date=today - datetime.timedelta(days=n + 1)) for n in range(55)]
+    assert uids(client.get("/ko/committees/logistics/events.ics")) == {uid(e) for e in recent[:50]}
+    assert len(uids(client.get("/ko/committees/logistics/events.ics?year=2018"))) == 3
+
+
+@pytest.mark.parametrize("url", ["/ru/events.ics?year=18", "/ru/committees/logistics/events.ics?year=MMXVIII"])
+def test_a_bad_year_is_a_translated_400_without_validators(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Год нужно указать четырьмя цифрами, например 2018." in response.content.decode()
+    assert not response.has_header("ETag")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events.ics",
+        "/en/events.ics?year=2018",
+        "/ja/committees/logistics/events.ics",
+        "/en/events/13th-general-assembly-2021.ics",
+    ],
+)
+def test_an_unchanged_feed_is_304_on_a_conditional_request(client, url, django_assert_num_queries):
+    first = client.get(url)
+    assert first.status_code == 200
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    with django_assert_num_queries(2):  # the content version and the latest change: no event is read
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_the_validators_follow_the_language_and_the_address(client):
+    etags = {client.get(url)["ETag"] for url in ("/en/events.ics", "/ja/events.ics", "/en/events.ics?year=2018")}
+    assert len(etags) == 3
+
+
+def test_a_saved_event_gives_the_feed_a_new_etag_and_a_later_last_modified(client, django_capture_on_commit_callbacks):
+    first = client.get("/en/events.ics?year=2018")
+    event = Event.objects.get(slug="12th-general-assembly-2018")
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title_en = "12th General Assembly (renamed)"
+        event.save()
+    response = client.get("/en/events.ics?year=2018", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 200
+    assert response["ETag"] != first["ETag"]
+    assert b"SUMMARY:12th General Assembly (renamed)" in response.content
+    modified = datetime.datetime.strptime(response["Last-Modified"], "%a, %d %b %Y %H:%M:%S GMT")
+    assert modified.replace(tzinfo=datetime.UTC) >= event.history.latest().history_date.replace(microsecond=0)
+
+
+def test_the_rolling_feed_is_modified_at_least_at_midnight_its_window_moves(client):
+    response = client.get("/en/events.ics")
+    modified = datetime.datetime.strptime(response["Last-Modified"], "%a, %d %b %Y %H:%M:%S GMT")
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    assert modified.replace(tzinfo=datetime.UTC) >= midnight
+
+
+def test_the_feed_takes_a_fixed_number_of_queries_however_long_the_record(
+    client, long_record, django_assert_num_queries
+):
+    with django_assert_num_queries(3):  # content version, latest change, the events with their country
+        client.get("/en/events.ics")
+
+
+def test_a_feed_served_from_the_page_cache_is_also_304(client):
+    cache.clear()
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=600):
+        first = client.get("/en/events.ics")
+        assert first["X-Page-Cache"] == "miss"
+        hit = client.get("/en/events.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert (hit.status_code, hit["X-Page-Cache"], hit.content) == (304, "hit", b"")
+        assert client.get("/en/events.ics", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+        whole = client.get("/en/events.ics", HTTP_IF_NONE_MATCH='"something-else"')
+        assert (whole.status_code, whole.content) == (200, first.content)
+    cache.clear()
+
+
+def test_the_list_says_how_to_reach_earlier_years_and_links_the_chosen_years_calendar(client):
+    page = client.get("/ja/events/").content.decode()
+    assert "年ごとのカレンダーもあります。下で年を選んでください。" in page
+    assert "/ja/events.ics?year=" not in page
+    page = client.get("/ja/events/?year=2018").content.decode()
+    assert '<a class="calendar-link" href="/ja/events.ics?year=2018">2018年の行事カレンダー（iCalendar）</a>' in page
