@@ -1,0 +1,29 @@
+"""Two governments' liaison officers, signed up through the invitation as the secretariat sends it."""
+
+import pytest
+
+from liaison.accounts import accept_invitation, invite_officer
+from members.models import MemberGovernment
+
+PASSWORD = "Tuul-river-2020-plan"
+
+
+@pytest.fixture
+def officer_factory(db, secretariat_user):
+    def make(slug, name, email):
+        member = MemberGovernment.objects.get(slug=slug)
+        contact = member.contacts.create(name=name, position="Foreign relations officer", email=email, languages=["en"])
+        account = invite_officer(contact=contact, acting_user=secretariat_user, base_url="http://testserver/")
+        return accept_invitation(account=account, password=PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def tov_officer(officer_factory):
+    return officer_factory("tov", "Bat-Erdene Dorj", "liaison@tov.example")
+
+
+@pytest.fixture
+def jeju_officer(officer_factory):
+    return officer_factory("jeju", "Kim Minji", "liaison@jeju.example")
