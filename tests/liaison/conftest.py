@@ -4,6 +4,8 @@ import pytest
 
 from liaison.accounts import accept_invitation, invite_officer
 from members.models import MemberGovernment
+from tests.near_portal.conftest import fast_password_hashing, real_data_live  # noqa: F401 (the browser test's)
+from tests.near_portal.test_browser import browser, clerk, page  # noqa: F401 (the browser test's)
 
 PASSWORD = "Tuul-river-2020-plan"
 

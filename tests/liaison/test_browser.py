@@ -7,8 +7,7 @@ import pytest
 from django.core import mail
 
 from members.models import LiaisonContact, MemberGovernment
-from tests.near_portal.conftest import fast_password_hashing, real_data_live  # noqa: F401 (fixtures)
-from tests.near_portal.test_browser import CSP_LISTENER, browser, clerk, page, sign_in  # noqa: F401
+from tests.near_portal.test_browser import CSP_LISTENER, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("real_data_live")]
 
@@ -46,7 +45,7 @@ def test_an_invited_officer_signs_in_and_updates_a_contact(page, browser, live_s
     assert officer.locator("h1").inner_text() == "Töv Province"
     assert "Your government holds its vote" in officer.locator("#voting-rights").inner_text()
 
-    officer.click(f"a[href=\"/en/liaison/contacts/{contact.pk}/\"]")
+    officer.click(f'a[href="/en/liaison/contacts/{contact.pk}/"]')
     officer.fill("#id_phone", "+976 70 123456")
     officer.fill("#id_languages", "mn, en")
     officer.click("button:has-text('Save')")
