@@ -3,12 +3,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export import fields, resources
+from import_export.admin import ExportMixin
 
 from core.history_admin import RecordHistoryAdmin
+from core.importexport import FormulaEscapingResourceMixin
 from liaison.accounts import check_invitable, invite_officer, revoke_officer
-from liaison.models import OfficerAccount
+from liaison.models import DelegateRegistration, OfficerAccount
+from liaison.registration import record_participation
 
 
 class InvitationForm(forms.ModelForm):
@@ -102,3 +107,51 @@ class OfficerAccountAdmin(RecordHistoryAdmin):
             revoked += 1
         message = ngettext("%(count)d account revoked.", "%(count)d accounts revoked.", revoked) % {"count": revoked}
         self.message_user(request, message, messages.SUCCESS)
+
+
+class DelegateRegistrationResource(FormulaEscapingResourceMixin, resources.ModelResource):
+    """The list of delegates for the secretariat's spreadsheet."""
+
+    event = fields.Field(attribute="event__title", column_name="event")
+    member = fields.Field(attribute="member__name", column_name="member")
+    languages = fields.Field(column_name="languages")
+
+    class Meta:
+        model = DelegateRegistration
+        fields = ("event", "member", "name", "post", "languages", "arrival", "registered_at")
+        export_order = fields
+
+    def dehydrate_languages(self, registration):
+        return ", ".join(registration.languages)
+
+
+@admin.register(DelegateRegistration)
+class DelegateRegistrationAdmin(ExportMixin, RecordHistoryAdmin):
+    resource_classes = [DelegateRegistrationResource]
+    list_display = ("name", "member", "event", "post", "arrival", "registered_at")
+    list_filter = ("event", "member__country")
+    search_fields = ("name", "member__name", "event__title")
+    list_select_related = ("event", "member")
+    autocomplete_fields = ("event", "member")
+    readonly_fields = ("registered_by", "registered_at")
+    actions = ["record_participation"]
+
+    @admin.action(
+        description=_("Record the events' participation from their registrations"),
+        permissions=["record_participation"],
+    )
+    def record_participation(self, request, queryset):
+        events = {registration.event for registration in queryset.select_related("event")}
+        for event in sorted(events, key=lambda event: event.start_date):
+            try:
+                recorded = record_participation(event=event, today=timezone.localdate())
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            message = ngettext(
+                "%(event)s: %(count)d government recorded.", "%(event)s: %(count)d governments recorded.", len(recorded)
+            ) % {"event": event, "count": len(recorded)}
+            self.message_user(request, message, messages.SUCCESS)
+
+    def has_record_participation_permission(self, request):
+        return request.user.has_perms(["events.add_participation", "events.change_participation"])

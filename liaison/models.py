@@ -1,12 +1,14 @@
 """The member governments' own space: the liaison officers who sign in for their government."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from members.models import LiaisonContact
+from events.models import Event
+from members.models import LiaisonContact, MemberGovernment
 
 
 class OfficerAccountQuerySet(models.QuerySet):
@@ -77,3 +79,40 @@ class OfficerAccount(models.Model):
         if self.accepted_at:
             return _("active")
         return _("invited")
+
+
+class DelegateRegistration(models.Model):
+    """A delegate a member government's liaison officer registered for an upcoming event."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="delegate_registrations", verbose_name=_("event")
+    )
+    member = models.ForeignKey(
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        related_name="delegate_registrations",
+        verbose_name=_("member government"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    post = models.CharField(_("post"), max_length=150, blank=True)
+    languages = ArrayField(models.CharField(max_length=10), verbose_name=_("languages"), default=list, blank=True)
+    arrival = models.DateTimeField(_("arrival"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "member", "name"]
+        verbose_name = _("delegate registration")
+        verbose_name_plural = _("delegate registrations")
+
+    def __str__(self):
+        return f"{self.name} ({self.member}) @ {self.event}"

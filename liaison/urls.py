@@ -12,5 +12,6 @@ urlpatterns = [
     path("liaison/", views.my_government, name="my-government"),
     path("liaison/contacts/new/", views.contact_edit, name="contact-add"),
     path("liaison/contacts/<int:pk>/", views.contact_edit, name="contact-edit"),
+    path("liaison/events/<int:pk>/", views.event_registration, name="event-registration"),
     path("liaison/statement.pdf", views.statement_pdf, name="statement-pdf"),
 ]

@@ -10,7 +10,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -24,7 +24,8 @@ from dues.querysets import with_dues_records
 from dues.views import statement_pdf_response
 from events.models import Event
 from liaison.accounts import accept_invitation, account_for_token, officer_account
-from liaison.forms import ContactForm
+from liaison.forms import ContactForm, DelegateForm
+from liaison.registration import open_for_registration, register_delegate
 from members.membership import type_on
 from members.models import MemberGovernment, MembershipType
 
@@ -110,6 +111,7 @@ def my_government(request):
             "committees_joined": member.committees_joined.order_by("name"),
             "member_events": Event.objects.published().involving(member).for_listing(),
             "contacts": member.contacts.all(),
+            "open_events": open_for_registration(now=timezone.now()),
             **voting_rights(member, today),
         },
     )
@@ -134,3 +136,29 @@ def statement_pdf(request):
     """The officer's own government's dues statement today, as the secretariat's PDF."""
     member = own_member(request)
     return statement_pdf_response(request, {"member": member, **voting_rights(member, timezone.localdate())})
+
+
+@officer_required
+def event_registration(request, pk):
+    """Register the delegation of the officer's government to an event whose registration is open."""
+    member = request.officer.member
+    event = get_object_or_404(open_for_registration(now=timezone.now()), pk=pk)
+    form = DelegateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            register_delegate(account=request.officer, event=event, now=timezone.now(), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s is registered.") % {"name": form.cleaned_data["name"]})
+            return redirect("liaison:event-registration", pk=event.pk)
+    return render(
+        request,
+        "liaison/event_registration.html",
+        {
+            "event": event,
+            "member": member,
+            "form": form,
+            "delegates": event.delegate_registrations.filter(member=member),
+        },
+    )

@@ -1,11 +1,14 @@
 """In a real browser: the secretariat invites a liaison officer from the admin, the officer
 follows the e-mailed link, sets a password, signs in and updates a contact of their government."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 
+from events.models import Event
+from liaison.models import DelegateRegistration
 from members.models import LiaisonContact, MemberGovernment
 from tests.near_portal.test_browser import CSP_LISTENER, sign_in
 
@@ -14,7 +17,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("real_data_live")]
 OFFICER_PASSWORD = "Zuunmod-foreign-relations-2020"
 
 
-def test_an_invited_officer_signs_in_and_updates_a_contact(page, browser, live_server, clerk):
+def test_an_invited_officer_signs_in_updates_a_contact_and_registers_two_delegates(page, browser, live_server, clerk):
+    forum = Event.objects.create(
+        kind=Event.Kind.OTHER,
+        title_en="Northeast Asia Regional Forum 2030",
+        slug="forum-2030",
+        start_date=datetime.date(2030, 9, 1),
+        published=True,
+        registration_deadline=datetime.datetime(2030, 8, 1, 9, 0, tzinfo=datetime.UTC),
+    )
     tov = MemberGovernment.objects.get(slug="tov")
     contact = tov.contacts.create(name="Bat-Erdene Dorj", email="liaison@tov.example", languages=["en"])
 
@@ -54,4 +65,17 @@ def test_an_invited_officer_signs_in_and_updates_a_contact(page, browser, live_s
     contact = LiaisonContact.objects.get(pk=contact.pk)
     assert (contact.phone, contact.languages) == ("+976 70 123456", ["mn", "en"])
     assert contact.history.latest().history_user.username == "liaison@tov.example"
+
+    officer.click("text=Northeast Asia Regional Forum 2030")
+    for name, post in [("Dorjiin Bat", "Deputy Governor"), ("Sükhbaataryn Oyun", "Head of foreign relations")]:
+        officer.fill("#id_name", name)
+        officer.fill("#id_post", post)
+        officer.fill("#id_languages", "mn, en")
+        officer.fill("#id_arrival", "2030-08-31T14:30")
+        officer.click("button:has-text('Register')")
+        officer.wait_for_selector(f"#delegates >> text={name}")
+    assert sorted(DelegateRegistration.objects.filter(event=forum, member=tov).values_list("name", "post")) == [
+        ("Dorjiin Bat", "Deputy Governor"),
+        ("Sükhbaataryn Oyun", "Head of foreign relations"),
+    ]
     assert officer.evaluate("window.__cspViolations") == []
