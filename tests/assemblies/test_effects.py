@@ -14,7 +14,7 @@ from django.utils import translation
 from assemblies import polls
 from assemblies.models import Ballot, Body, DecisionKind, Motion, Resolution, ResolutionEffect, Session
 from committees.models import Committee, CoordinatorTerm
-from dues import ledger as dues
+from dues import ledger
 from dues.models import DuesDecision, DuesRate
 from instruments.models import Amendment, Article
 from members.models import MemberGovernment
@@ -249,12 +249,12 @@ def test_the_general_assembly_sets_a_new_rate_from_a_fiscal_year():
     assert decision.title_en == "Dues of USD 1,200 a year"
     assert ResolutionEffect.objects.sessions_that_made([decision]) == {decision.pk: motion.agenda_item.session}
     assert list(decision.rates.values_list("from_fiscal_year", "amount_usd")) == [(2024, Decimal("1200.00"))]
-    assert dues.rate_for(2024).amount_usd == Decimal("1200.00")
-    assert dues.rate_for(2023).amount_usd == Decimal("1000.00")
+    assert ledger.rate_for(2024).amount_usd == Decimal("1200.00")
+    assert ledger.rate_for(2023).amount_usd == Decimal("1000.00")
 
 
 def test_a_decision_opens_the_first_assessed_fiscal_years():
-    assert dues.period_for(2024) is None
+    assert ledger.period_for(2024) is None
     motion = motion_with(
         session_2023(),
         DecisionKind.DUES_REGULATION,
@@ -268,14 +268,14 @@ def test_a_decision_opens_the_first_assessed_fiscal_years():
     )
     run_poll(motion, present=60, yes=31, no=29)
     decision = motion.effects.get().target
-    period = dues.period_for(2024)
+    period = ledger.period_for(2024)
     assert (period.decision, period.first_fiscal_year, period.last_fiscal_year, period.includes_associate_members) == (
         decision,
         2024,
         2025,
         False,
     )
-    assert dues.period_for(2026) is None
+    assert ledger.period_for(2026) is None
     assert decision.kind == DuesDecision.Kind.ASSESSMENT
 
 
@@ -326,7 +326,7 @@ def test_annulling_a_dues_decision_removes_it_and_its_rate(secretariat_user):
     assert DuesDecision.objects.get(slug="rate-2024").rates.get().amount_usd == Decimal("900.00")
     polls.annul_poll(motion=motion, annulled_by=secretariat_user, reason="Wrong amount entered.")
     assert not DuesDecision.objects.filter(slug="rate-2024").exists()
-    assert dues.rate_for(2024).amount_usd == Decimal("1000.00")
+    assert ledger.rate_for(2024).amount_usd == Decimal("1000.00")
 
 
 # --- Parameters, checked where effects are entered ----------------------------------------------------
