@@ -67,7 +67,8 @@ def accept(request, token):
     """The invitation link: the officer chooses a password (the portal's password rules) and is signed in."""
     account = account_for_token(token)
     if account is None:
-        return render(request, "liaison/invitation_invalid.html", status=400)
+        # 410 Gone: the link was good once (expired, used, replaced or revoked) or never was.
+        return render(request, "liaison/invitation_invalid.html", status=410)
     form = SetPasswordForm(account.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         accept_invitation(account=account, password=form.cleaned_data["new_password1"])

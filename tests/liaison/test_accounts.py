@@ -79,7 +79,7 @@ def test_the_invitation_link_sets_a_password_once_and_signs_the_officer_in(clien
     account.refresh_from_db()
     assert account.status == "active"
     client.logout()
-    assert client.get(url).status_code == 400  # used once
+    assert client.get(url).status_code == 410  # used once
 
 
 def test_an_invitation_expires(secretariat_user, tov_contact):
