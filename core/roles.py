@@ -28,7 +28,10 @@ AUDITOR = "Auditor"
 ROLES = (EDITOR, FINANCE, AUDITOR)
 
 # Annulled or reversed with a reason, never deleted. Labels of models that may not exist yet.
-NEVER_DELETED = frozenset({"assemblies.ballot", "dues.payment", "assemblies.resolution", "instruments.amendment"})
+# A liaison officer's account is revoked, never deleted: its row says who invited and revoked it.
+NEVER_DELETED = frozenset(
+    {"assemblies.ballot", "dues.payment", "assemblies.resolution", "instruments.amendment", "liaison.officeraccount"}
+)
 # Besides the record, what the auditor reads: staff accounts and groups, sign-in attempts.
 AUDITOR_ALSO_READS = ("auth", "axes")
 

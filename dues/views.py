@@ -105,10 +105,14 @@ def statement(request, slug):
 @finance_staff
 def statement_pdf(request, slug):
     """The same statement as an A4 PDF in the page's language."""
+    return statement_pdf_response(request, statement_context(request, slug))
+
+
+def statement_pdf_response(request, context) -> HttpResponse:
+    """A statement (``member``, ``on``, ``books``, ``restricted``, ``voting``) as an A4 PDF in the page's language."""
     from django.contrib.staticfiles import finders
     from weasyprint import CSS, HTML
 
-    context = statement_context(request, slug)
     html = render_to_string("dues/statement_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
         stylesheets=[CSS(filename=finders.find("dues/print.css"))]

@@ -116,6 +116,7 @@ class EventAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
                     ("start_date", "date_precision", "end_date"),
                     ("start_time", "end_time", "time_zone"),
                     ("city", "country", "online"),
+                    "registration_deadline",
                 )
             },
         ),

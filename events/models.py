@@ -57,6 +57,12 @@ class Event(models.Model):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("country")
     )
     online = models.BooleanField(_("online"), default=False)
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Until when liaison officers may register their delegation; empty: no registration on the portal."),
+    )
     hosts = models.ManyToManyField(
         MemberGovernment, blank=True, related_name="events_hosted", verbose_name=_("host governments")
     )

@@ -49,3 +49,14 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHi
 class PartnerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "in_current_brochure", "display_order")
     list_filter = ("kind", "in_current_brochure")
+
+
+@admin.register(LiaisonContact)
+class LiaisonContactAdmin(RecordHistoryAdmin):
+    """The contacts on their own, for their History page: what an officer or the secretariat changed, by whom."""
+
+    list_display = ("name", "member", "position", "email")
+    list_filter = ("member__country",)
+    search_fields = ("name", "email", "member__name")
+    list_select_related = ("member",)
+    autocomplete_fields = ("member",)

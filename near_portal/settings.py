@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "dues",
     "instruments",
     "assemblies",
+    # The member governments' own space (liaison officers' accounts): after the record it serves.
+    "liaison",
     "near_portal",
 ]
 
@@ -115,7 +117,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The apps that hold the association's record: roles (core/roles.py), the audit
 # trail and the public page cache apply to every model they contain.
 # near_portal holds the annual report: its messages, secretariat chart and published editions.
-NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "near_portal"]
+# liaison holds the officers' accounts: who was invited, by whom, and revoked when.
+NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "liaison", "near_portal"]
 # Of those, the apps only the finance officer edits (the others read them): the dues.
 NEAR_FINANCE_APPS = ["dues"]
 # The admin's history pages only show the record: a "revert" would save an old version through
@@ -286,6 +289,25 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "near_portal.security.lockout_response"
 
 LOGIN_URL = "admin:login"
+
+# --- E-mail (liaison officers' invitations) ------------------------------------------------
+# Printed on the console in local work; sent by SMTP in production.
+if DEBUG:
+    EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+else:
+    EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("DJANGO_EMAIL_HOST_PASSWORD", default="")
+# STARTTLS on the submission port; set DJANGO_EMAIL_USE_TLS=0 only for a relay on localhost.
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="NEAR Secretariat <secretariat@localhost>")
+# An invitation link to a liaison officer's account works once, for this many seconds.
+LIAISON_INVITATION_MAX_AGE = env.int(
+    "DJANGO_LIAISON_INVITATION_SECONDS", default=int(timedelta(days=7).total_seconds())
+)
 
 LOGGING = {
     "version": 1,

@@ -19,7 +19,8 @@ MAY_IMPORT = {
     "dues": {"core", "members", "committees", "events"},
     "instruments": {"core", "members"},
     "assemblies": {"core", "members", "committees", "events", "dues", "instruments"},
-    "near_portal": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
+    "liaison": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
+    "near_portal": {"core", "members", "committees", "events", "dues", "instruments", "assemblies", "liaison"},
 }
 
 

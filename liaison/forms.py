@@ -1,0 +1,62 @@
+"""Forms of the officers' pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.languages import LANGUAGE_CODES
+from members.models import LiaisonContact
+
+
+def language_codes(value: str) -> list[str]:
+    """Comma-separated language codes of the portal, each once; a translated error for any other."""
+    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in LANGUAGE_CODES]
+    if unknown:
+        raise forms.ValidationError(
+            _("“%(codes)s”: use the codes %(known)s."),
+            params={"codes": ", ".join(unknown)[:60], "known": ", ".join(LANGUAGE_CODES)},
+        )
+    return list(dict.fromkeys(codes))
+
+
+class ContactForm(forms.ModelForm):
+    """A liaison contact of the officer's own government (the government itself is not a field)."""
+
+    languages = forms.CharField(
+        label=_("languages"),
+        required=False,
+        help_text=_("Language codes separated by commas, for example en, ko, ru."),
+    )
+
+    class Meta:
+        model = LiaisonContact
+        fields = ["name", "position", "email", "phone", "languages"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["languages"] = ", ".join(self.instance.languages)
+
+    def clean_languages(self):
+        return language_codes(self.cleaned_data["languages"])
+
+
+class DelegateForm(forms.Form):
+    """One delegate of the officer's government to an event."""
+
+    name = forms.CharField(label=_("name"), max_length=150)
+    post = forms.CharField(label=_("post"), max_length=150, required=False)
+    languages = forms.CharField(
+        label=_("languages"),
+        required=False,
+        help_text=_("Language codes separated by commas, for example en, ko, ru."),
+    )
+    arrival = forms.DateTimeField(
+        label=_("arrival"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Local time in Korea (Asia/Seoul)."),
+    )
+
+    def clean_languages(self):
+        return language_codes(self.cleaned_data["languages"])

@@ -1,0 +1,165 @@
+"""The liaison officers' pages (under the language prefix, never cached): sign-in, the
+invitation link, their government's page, its contacts and its dues statement. Each page
+shows only the signed-in officer's own government."""
+
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from committees.models import CoordinatorTerm
+from dues.ledger import has_voting_rights, is_restricted, ledger
+from dues.querysets import with_dues_records
+from dues.views import statement_pdf_response
+from events.models import Event
+from liaison.accounts import accept_invitation, account_for_token, officer_account
+from liaison.forms import ContactForm, DelegateForm
+from liaison.registration import open_for_registration, register_delegate
+from members.membership import type_on
+from members.models import MemberGovernment, MembershipType
+
+
+def officer_required(view):
+    """Signed-in liaison officers with an active account only; ``request.officer`` is that account."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request, *args, **kwargs):
+        account = officer_account(request.user)
+        if account is None:
+            if request.user.is_authenticated:
+                raise PermissionDenied
+            return redirect_to_login(request.get_full_path(), reverse("liaison:sign-in"))
+        request.officer = account
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in (django-axes locks out repeated failures) for the officers."""
+
+    template_name = "liaison/sign_in.html"
+    redirect_authenticated_user = False
+
+    def get_default_redirect_url(self):
+        return reverse("liaison:my-government")
+
+
+sign_in = never_cache(SignInView.as_view())
+sign_out = auth_views.LogoutView.as_view(next_page=reverse_lazy("liaison:sign-in"))
+
+
+@sensitive_post_parameters("new_password1", "new_password2")
+@never_cache
+def accept(request, token):
+    """The invitation link: the officer chooses a password (the portal's password rules) and is signed in."""
+    account = account_for_token(token)
+    if account is None:
+        # 410 Gone: the link was good once (expired, used, replaced or revoked) or never was.
+        return render(request, "liaison/invitation_invalid.html", status=410)
+    form = SetPasswordForm(account.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept_invitation(account=account, password=form.cleaned_data["new_password1"])
+        login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your password is set. Welcome to your government's space."))
+        return redirect("liaison:my-government")
+    return render(request, "liaison/accept.html", {"form": form, "account": account})
+
+
+def voting_rights(member, on: datetime.date) -> dict:
+    """Whether ``member`` votes on ``on`` and the reason, by Charter art. 9(1) and Dues Regulation art. 6."""
+    books = ledger(member, on=on)
+    restricted = is_restricted(member, on=on)
+    full_member = type_on(member, on) == MembershipType.MEMBER
+    return {
+        "on": on,
+        "books": books,
+        "restricted": restricted,
+        "full_member": full_member,
+        "voting": has_voting_rights(member, on=on),
+    }
+
+
+def own_member(request):
+    return with_dues_records(MemberGovernment.objects.select_related("country")).get(pk=request.officer.member.pk)
+
+
+@officer_required
+def my_government(request):
+    """The officer's government: membership, committees, events, voting rights today, dues, contacts."""
+    member = own_member(request)
+    today = timezone.localdate()
+    return render(
+        request,
+        "liaison/my_government.html",
+        {
+            "member": member,
+            "account": request.officer,
+            "history": member.membership_events.all(),
+            "coordinator_terms": CoordinatorTerm.objects.for_member(member),
+            "committees_joined": member.committees_joined.order_by("name"),
+            "member_events": Event.objects.published().involving(member).for_listing(),
+            "contacts": member.contacts.all(),
+            "open_events": open_for_registration(now=timezone.now()),
+            **voting_rights(member, today),
+        },
+    )
+
+
+@officer_required
+def contact_edit(request, pk=None):
+    """Change (or add) a liaison contact of the officer's own government; the history records the officer."""
+    member = request.officer.member
+    contact = get_object_or_404(member.contacts, pk=pk) if pk is not None else None
+    form = ContactForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.instance.member = member
+        form.save()
+        messages.success(request, _("The contact %(name)s is saved.") % {"name": form.instance.name})
+        return redirect("liaison:my-government")
+    return render(request, "liaison/contact_form.html", {"form": form, "contact": contact, "member": member})
+
+
+@officer_required
+def statement_pdf(request):
+    """The officer's own government's dues statement today, as the secretariat's PDF."""
+    member = own_member(request)
+    return statement_pdf_response(request, {"member": member, **voting_rights(member, timezone.localdate())})
+
+
+@officer_required
+def event_registration(request, pk):
+    """Register the delegation of the officer's government to an event whose registration is open."""
+    member = request.officer.member
+    event = get_object_or_404(open_for_registration(now=timezone.now()), pk=pk)
+    form = DelegateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            register_delegate(account=request.officer, event=event, now=timezone.now(), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s is registered.") % {"name": form.cleaned_data["name"]})
+            return redirect("liaison:event-registration", pk=event.pk)
+    return render(
+        request,
+        "liaison/event_registration.html",
+        {
+            "event": event,
+            "member": member,
+            "form": form,
+            "delegates": event.delegate_registrations.filter(member=member),
+        },
+    )
