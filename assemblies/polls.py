@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from assemblies import effects, voting
 from assemblies.models import (
@@ -238,8 +239,12 @@ def close_poll(*, motion: Motion, closed_by, on: datetime.date) -> Motion:
     if not session.start_date <= on <= session.last_day:
         raise ValidationError(_("A poll closes during its session (%(dates)s).") % {"dates": session.dates_display})
     count = count_poll(motion)
-    RollEntry.objects.bulk_create(
-        [RollEntry(motion=motion, member_id=member_id, attendance=status) for member_id, status in count.roll.items()]
+    # With its history records, as every write to the record (a plain bulk_create would skip them).
+    bulk_create_with_history(
+        [RollEntry(motion=motion, member_id=member_id, attendance=status) for member_id, status in count.roll.items()],
+        RollEntry,
+        default_user=closed_by,
+        default_change_reason="Poll closed",
     )
     tally, result = count.tally, count.result
     motion.status = Motion.Status.CLOSED

@@ -391,3 +391,22 @@ def test_a_recorded_historical_motion_cannot_be_annulled(secretariat_user):
     recorded = Motion.objects.filter(status=Motion.Status.RECORDED).first()
     with pytest.raises(ValidationError):
         polls.annul_poll(motion=recorded, annulled_by=secretariat_user, reason="Test")
+
+
+def test_closing_a_poll_leaves_a_history_record_for_every_row_it_writes(secretariat_user):
+    # Hardening II, point 3: the roll's snapshot, the motion, the resolution and what the
+    # effect changed are all in the audit trail, with who closed the poll.
+    session = make_session()
+    motion = run_poll(admission_motion(session), present=40, written=10, yes=34, no=16, user=secretariat_user)
+    roll = list(motion.roll.all())
+    assert len(roll) == 78
+    histories = RollEntry.history.filter(motion_id=motion.pk)
+    assert sorted(histories.values_list("id", flat=True)) == sorted(entry.pk for entry in roll)
+    assert set(histories.values_list("history_type", "history_user", "history_change_reason")) == {
+        ("+", secretariat_user.pk, "Poll closed")
+    }
+    assert motion.history.filter(status=Motion.Status.CLOSED).count() == 1
+    assert Resolution.history.filter(motion_id=motion.pk, history_type="+").count() == 1
+    admission = motion.effects.get().target
+    assert admission.history.filter(history_type="+").count() == 1
+    assert MemberGovernment.objects.get(slug="tianjin").history.filter(membership_type="member").exists()
