@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "dues",
     "instruments",
     "assemblies",
+    "documents",
     "near_portal",
 ]
 
@@ -114,7 +115,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The apps that hold the association's record: roles (core/roles.py), the audit
 # trail and the public page cache apply to every model they contain.
 # near_portal holds the annual report: its messages, secretariat chart and published editions.
-NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "near_portal"]
+NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "documents", "near_portal"]
 # Of those, the apps only the finance officer edits (the others read them): the dues.
 NEAR_FINANCE_APPS = ["dues"]
 # The admin's history pages only show the record: a "revert" would save an old version through

@@ -14,8 +14,8 @@ from core import roles
 pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label_lower)
-# The record: the four apps of the association and the annual report (near_portal).
-RECORD_APPS = {"members", "committees", "events", "dues", "instruments", "assemblies", "near_portal"}
+# The record: the apps of the association, its documents and the annual report (near_portal).
+RECORD_APPS = {"members", "committees", "events", "dues", "instruments", "assemblies", "documents", "near_portal"}
 # The words: annulled or reversed with a reason, never deleted.
 NEVER_DELETED = {"assemblies.ballot", "dues.payment", "assemblies.resolution", "instruments.amendment"}
 
