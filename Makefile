@@ -11,6 +11,9 @@ PORT ?= 8000
 # Local work runs with debug on; production settings are documented in the README.
 export DJANGO_DEBUG ?= 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Recipes that start the embedded database stop it when they end, Ctrl-C included: without
+# a trap for INT, sh dies of the signal and skips its EXIT trap, leaving the database running.
+STOP_DB_ON_EXIT = trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; trap : INT;
 
 # Debian packages: CJK fonts and HarfBuzz subsetting for PDFs (WeasyPrint is ~20x slower
 # without libharfbuzz-subset0), Pango for WeasyPrint, gettext for compilemessages,
@@ -21,18 +24,18 @@ DEB_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-
 
 run: setup admin-account
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server and the database)"
-	@trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; \
+	@$(STOP_DB_ON_EXIT) \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
-	@trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; \
+	@$(STOP_DB_ON_EXIT) \
 		$(PY) -m pytest $(PYTEST_ARGS)
 
-# The edit-test loop: no browser, fault or PDF tests; the test database and its data are kept
+# The edit-test loop: no browser, fault, PDF or slow (README command) tests; the test database and its data are kept
 # between runs (reloaded only when a fixture changes; `PYTEST_ARGS=--create-db` starts afresh,
 # as after regenerating migrations).
 test-fast: venv db messages
-	@$(PY) -m pytest --reuse-db -m "not browser and not fault and not pdf" $(PYTEST_ARGS)
+	@$(PY) -m pytest --reuse-db -m "not browser and not fault and not pdf and not slow" $(PYTEST_ARGS)
 
 # Lint and format checks, as CI runs them; `make format` rewrites the files instead.
 LINTED := core members committees events dues instruments assemblies documents near_portal tests bench manage.py
@@ -104,6 +107,35 @@ makemessages: venv
 admin-account: migrate
 	@$(PY) manage.py ensure_admin
 
+# Local jobs, with the local environment (DJANGO_DEBUG=1, exported above):
+#   make manage ARGS="dues_standing --on 2018-12-31"   any manage.py command
+#   make shell                                          Django's shell, the models imported
+#   make report YEAR=2018 LANGUAGE_CODE=ja              writes report-2018-ja.pdf (OUTPUT=... to choose)
+# Each starts the embedded database when it is not running (unless DATABASE_URL is set) and
+# stops it again afterwards if it started it. Without `make setup` first there is no database
+# to start, and manage.py says so. The report's language is LANGUAGE_CODE, not LANG or LANGUAGE:
+# make passes command-line variables on to the recipes' environment, where LANG sets the
+# locale, and a LANGUAGE the desktop session exports (en_US:en) would become the language.
+.PHONY: manage shell report
+LANGUAGE_CODE ?= en
+OUTPUT ?= report-$(YEAR)-$(LANGUAGE_CODE).pdf
+WITH_DB = if [ -z "$$DATABASE_URL" ] && [ -f var/pgdata/PG_VERSION ] \
+		&& [ "$$($(PY) -m near_portal.embedded_db status)" = "not running" ]; then \
+		$(PY) -m near_portal.embedded_db start >/dev/null || exit 1; \
+		$(STOP_DB_ON_EXIT) \
+	fi;
+
+manage: venv
+	@test -n "$(ARGS)" || { echo 'Usage: make manage ARGS="dues_standing --on 2018-12-31"' >&2; exit 2; }
+	@$(WITH_DB) $(PY) manage.py $(ARGS)
+
+shell: venv
+	@$(WITH_DB) $(PY) manage.py shell
+
+report: venv messages
+	@test -n "$(YEAR)" || { echo 'Usage: make report YEAR=2018 LANGUAGE_CODE=ja (OUTPUT=report-2018-ja.pdf by default)' >&2; exit 2; }
+	@$(WITH_DB) $(PY) manage.py annual_report "$(YEAR)" --language "$(LANGUAGE_CODE)" --output "$(OUTPUT)"
+
 # Production-style serving: gunicorn + whitenoise, debug off, HTTPS expected from the TLS proxy
 # in front (see the README for the environment). Without DJANGO_SECRET_KEY a key kept in
 # var/secret-key is used, and DJANGO_ALLOWED_HOSTS defaults to 127.0.0.1,localhost.
@@ -119,7 +151,7 @@ serve: system-deps venv migrate messages var/secret-key
 	@$(PY) manage.py load_near_data --if-empty
 	@env $(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving with production settings on http://127.0.0.1:$(PORT)/ ($(WORKERS) workers x $(THREADS) threads; Ctrl-C stops)"
-	@trap '$(PY) -m near_portal.embedded_db stop >/dev/null' EXIT; \
+	@$(STOP_DB_ON_EXIT) \
 		env $(SERVE_ENV) $(VENV)/bin/gunicorn near_portal.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers $(WORKERS) --threads $(THREADS) --worker-class gthread --graceful-timeout 10 \
 		--control-socket var/gunicorn.ctl

@@ -1,16 +1,9 @@
 #!/usr/bin/env python
-"""Django's command-line utility for the NEAR portal."""
+"""Django's command-line utility for the NEAR portal (near_portal/command_line.py)."""
 
-import os
 import sys
 
-
-def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "near_portal.settings")
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(sys.argv)
-
+from near_portal.command_line import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv))

@@ -10,9 +10,9 @@ Charter art. 9 (as amended 27 September 2016):
   (3) art. 8 items 6–11: the same quorum, and more than half of the members present in favour.
 Art. 9-2: in a year with no General Assembly, art. 8 items 1, 7 and 8 are decided by the
 Working Committee (with the thresholds above).
-Committee Regulation art. 5(8) (new 29 October 2018): a coordinator is replaced when more than
-half of the members holding voting rights attend the Working Committee and more than half of
-the votes cast are in favour.
+Committee Regulation art. 5(8) (new 29 October 2018): a coordinator is replaced when half or
+more ("半数以上") of the members holding voting rights attend the Working Committee and more than
+half ("超过半数") of the votes cast are in favour.
 """
 
 import datetime
@@ -53,6 +53,9 @@ class VotingRule:
 
     threshold: str
     clause: str
+    # The quorum: "more than half" (过半数, Charter art. 9(2), (3)) unless the clause says "half
+    # or more" (半数以上, Committee Regulation art. 5(8)).
+    half_or_more_present: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,14 @@ class Result:
         return Motion.Outcome.ADOPTED if self.adopted else Motion.Outcome.REJECTED
 
 
-def quorum_needed(eligible: int) -> int:
-    """More than half of the members holding voting rights (art. 9(2), (3); Committee Regulation art. 5(8))."""
+def quorum_needed(eligible: int, *, half_or_more: bool = False) -> int:
+    """Members present needed: more than half of those holding voting rights (Charter art. 9(2), (3)).
+
+    With ``half_or_more``, half or more of them (Committee Regulation art. 5(8), "半数以上"):
+    of 78, 39 (against 40 for more than half); of 77, 39 either way.
+    """
+    if half_or_more:
+        return -(-eligible // 2)
     return eligible // 2 + 1
 
 
@@ -116,7 +125,7 @@ def votes_needed(threshold: str, *, present: int, cast: int) -> int:
 
 def decide(rule: VotingRule, tally: Tally) -> Result:
     """Quorum first, then the majority the rule requires."""
-    quorum = quorum_needed(tally.eligible)
+    quorum = quorum_needed(tally.eligible, half_or_more=rule.half_or_more_present)
     needed = votes_needed(rule.threshold, present=tally.present, cast=tally.cast)
     has_quorum = tally.present >= quorum
     return Result(
@@ -182,6 +191,6 @@ def _coordinator_rule(*, body: str, on: datetime.date) -> VotingRule:
             _("The Committee Regulation holds no rule on replacing a coordinator before 29 October 2018."),
             code="no_rule",
         )
-    # The Chinese text reads 半数以上 ("half or more") attending; we read it, as the issue and the
-    # Charter's own 过半数 do, as more than half, and flag the wording to the secretariat.
-    return VotingRule(Threshold.MAJORITY_OF_VOTES_CAST, _("Committee Regulation art. 5(8)"))
+    # "具有表决权的半数以上会员参会, 参会投票超过半数" (seed 003 line 1050): half or more of the
+    # members holding voting rights attend, and more than half of the votes cast are in favour.
+    return VotingRule(Threshold.MAJORITY_OF_VOTES_CAST, _("Committee Regulation art. 5(8)"), half_or_more_present=True)

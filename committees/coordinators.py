@@ -28,7 +28,7 @@ def change_coordinator(
 
     With ``outgoing=None`` the incoming government becomes a co-coordinator (art. 5(2)), as
     Ningxia joined Henan on the Tourism Committee on 2018-10-29. The Working Committee's vote
-    (art. 5(8): more than half of the voting members present, a majority of those voting) is
+    (art. 5(8): half or more of the voting members present, a majority of those voting) is
     checked where the vote is recorded, before this is called.
 
     ``appointed_by`` is the decision as text (with ``appointed_on``, by default ``on``).

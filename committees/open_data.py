@@ -34,7 +34,9 @@ def committee_records(on: datetime.date):
             "created_by_amendment_of": partial_iso(c.created_by_amendment_of, DatePrecision.DAY),
             "meetings": {"recorded_to_2018": c.meetings_to_2018, "recorded_since_2018": c.meetings_since_2018},
             "coordinators": [member.slug for member in c.coordinators_on(on)],
-            "eligible_for_coordinator_change": c.dormant,
+            # Not "eligible for a coordinator change": Committee Regulation art. 5(7) also needs a
+            # member government asking for the role, which the record does not show.
+            "no_activity_recorded_for_two_years": c.dormant,
             "terms": [
                 {
                     "member": term.member.slug,

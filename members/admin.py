@@ -47,5 +47,5 @@ class MemberGovernmentAdmin(AllOrNothingImportMixin, ImportExportMixin, RecordHi
 
 @admin.register(Partner)
 class PartnerAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("name", "acronym", "kind", "display_order")
-    list_filter = ("kind",)
+    list_display = ("name", "acronym", "kind", "in_current_brochure", "display_order")
+    list_filter = ("kind", "in_current_brochure")

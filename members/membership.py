@@ -8,10 +8,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from members.models import DatePrecision, MemberGovernment, MembershipEvent, MembershipType
+from members.querysets import undated_in_effect
 
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
@@ -37,16 +38,27 @@ def partial_iso(value: datetime.date | None, precision: str) -> str | None:
 
 
 def type_on(member: MemberGovernment, on: datetime.date) -> str | None:
-    """The membership type of ``member`` on ``on``; the same rule as ``MemberGovernmentQuerySet.with_type_on``."""
-    events = [e for e in member.membership_events.all() if e.date is None or e.date <= on]
+    """The membership type of ``member`` on ``on``; the same rule as ``MemberGovernmentQuerySet.with_type_on``.
+
+    None when no event is in effect on that day: not yet attached, or the record does not
+    give its standing then (undated events count from ``members.querysets.UNDATED_STANDING_FROM``).
+    """
+    undated = undated_in_effect(on)
+    events = [e for e in member.membership_events.all() if (e.date <= on if e.date else undated)]
     return events[-1].membership_type if events else None
 
 
-def sync_from_history(member: MemberGovernment) -> MemberGovernment:
-    """Set the stored membership type and admission date from the history, and save them."""
+def sync_from_history(member: MemberGovernment, *, on: datetime.date | None = None) -> MemberGovernment:
+    """Set the stored membership type (on ``on``, by default today) and admission date from the history.
+
+    The stored type is the one in effect on that day, never that of an event still to come (an
+    admission effective next year does not make a member today); a government whose first
+    event lies ahead keeps the type it had. Pages do not read the stored type: they ask for
+    the type on the day they show (``MemberGovernmentQuerySet.with_type_on``).
+    """
     events = list(member.membership_events.all())
     if events:
-        member.membership_type = events[-1].membership_type
+        member.membership_type = type_on(member, on or timezone.localdate()) or member.membership_type
         # Admission is the first admission as a member or associate member; an earlier
         # listing as observer is history, not admission (Charter arts. 4, 4-2).
         admissions = [

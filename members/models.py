@@ -218,6 +218,14 @@ class Partner(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    in_current_brochure = models.BooleanField(
+        _("in the current brochure"),
+        default=True,
+        help_text=_(
+            "Cleared for a partner that only an older brochure lists: the record does not say whether "
+            "the cooperation goes on."
+        ),
+    )
 
     objects = NaturalKeyManager("slug")
 

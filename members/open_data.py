@@ -3,6 +3,7 @@
 import csv
 
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from core.importexport import escape_row
@@ -15,14 +16,17 @@ TYPE_CODES = {"member": "member", "associate": "associate", "observer": "observe
 
 def member_records():
     """One plain dict per government, in directory order."""
-    governments = MemberGovernment.objects.select_related("country").order_by(
-        "country__display_order", "list_position", "name_en"
+    governments = (
+        MemberGovernment.objects.select_related("country")
+        .with_type_on(timezone.localdate())
+        .order_by("country__display_order", "list_position", "name_en")
     )
     return [
         {
             "slug": g.slug,
             "country": g.country.code,
-            "type": TYPE_CODES[g.membership_type],
+            # The type on the day of the request; None when the record does not give it.
+            "type": TYPE_CODES.get(g.type_on),
             "admitted": partial_iso(g.admitted_on, g.admitted_precision),
             "names": {code: getattr(g, build_localized_fieldname("name", code)) or "" for code in LANGUAGE_CODES},
         }
@@ -46,7 +50,7 @@ def members_csv(request):
     for record in member_records():
         writer.writerow(
             escape_row(
-                [record["slug"], record["country"], record["type"], record["admitted"] or ""]
+                [record["slug"], record["country"], record["type"] or "", record["admitted"] or ""]
                 + [record["names"][code] for code in LANGUAGE_CODES]
             )
         )

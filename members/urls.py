@@ -8,4 +8,5 @@ app_name = "members"
 # A government's own page composes several apps: near_portal/urls.py adds it ("members:detail").
 urlpatterns = [
     path("members/", views.directory, name="directory"),
+    path("partners/", views.partners, name="partners"),
 ]

@@ -3,14 +3,14 @@
 from itertools import groupby
 
 from django.shortcuts import render
+from django.utils import timezone
 
-from core.languages import localized_fields
-from members.models import MemberGovernment, MembershipType
+from core.languages import active_language_fields, localized_fields
+from members.models import MemberGovernment, MembershipType, Partner
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
 DIRECTORY_COLUMNS = [
     "slug",
-    "membership_type",
     "list_position",
     "country__code",
     "country__display_order",
@@ -29,16 +29,25 @@ def directory(request):
         selected_type = ""
     query = request.GET.get("q", "").strip()[:100]
 
+    # The type on the day the page is shown, from the history (an admission effective next
+    # year does not list a member today).
+    today = timezone.localdate()
     governments = MemberGovernment.objects.select_related("country").only(*DIRECTORY_COLUMNS)
-    governments = governments.filter(membership_type=selected_type) if selected_type else governments.current()
+    if selected_type:
+        governments = governments.with_type_on(today).filter(type_on=selected_type)
+    else:
+        governments = governments.attached_on(today)
     governments = governments.search(query).order_by("country__display_order", "list_position", "name_en")
 
     groups = [
         {"country": country, "governments": list(items)}
         for country, items in groupby(governments, key=lambda g: g.country)
     ]
+    labels = dict(MembershipType.choices)
     for group in groups:
         group["count"] = len(group["governments"])
+        for government in group["governments"]:
+            government.type_label = labels[government.type_on]
     return render(
         request,
         "members/directory.html",
@@ -48,5 +57,22 @@ def directory(request):
             "types": [(t.value, t.label) for t in DIRECTORY_TYPES],
             "selected_type": selected_type,
             "query": query,
+        },
+    )
+
+
+def partners(request):
+    """The organisations NEAR cooperates with: those the current brochure lists, then those only an older one does."""
+    listed = list(
+        Partner.objects.only(
+            "slug", "kind", "website", "acronym", "in_current_brochure", *active_language_fields("name", "description")
+        )
+    )
+    return render(
+        request,
+        "members/partners.html",
+        {
+            "current": [p for p in listed if p.in_current_brochure],
+            "earlier": [p for p in listed if not p.in_current_brochure],
         },
     )

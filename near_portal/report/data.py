@@ -63,7 +63,17 @@ def membership_events(year: int) -> list[MembershipEvent]:
     )
 
 
+def latest_secretariat() -> SecretariatProfile | None:
+    """The latest year's description of the secretariat, with its posts; as ``secretariat``, two queries."""
+    latest = SecretariatProfile.objects.order_by("-year").values("year")[:1]
+    return secretariat_of(SecretariatProfile.objects.filter(year__in=latest))
+
+
 def secretariat(year: int) -> SecretariatProfile | None:
     """The secretariat's description of ``year`` with its posts and their seconding members. Two queries."""
+    return secretariat_of(SecretariatProfile.objects.filter(year=year))
+
+
+def secretariat_of(profiles) -> SecretariatProfile | None:
     posts = SecretariatPost.objects.select_related("seconded_from").order_by("order")
-    return SecretariatProfile.objects.filter(year=year).prefetch_related(Prefetch("posts", queryset=posts)).first()
+    return profiles.prefetch_related(Prefetch("posts", queryset=posts)).first()

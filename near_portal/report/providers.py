@@ -14,6 +14,7 @@ its app: ``activities`` (instruments: ``assemblies``; committees: ``committees``
 from django.utils.translation import gettext_lazy as _
 
 from members.models import MembershipType
+from members.querysets import undated_in_effect
 from near_portal.report import data
 from near_portal.report.sections import ReportRequest, SectionContent, provides
 
@@ -41,7 +42,7 @@ def membership_changes(report: ReportRequest):
     listed = data.members_by_country(report.end)
     return SectionContent(
         "report/sections/membership_changes.html",
-        {"events": events, **membership_counts(listed)},
+        {"events": events, **membership_counts(listed, report.end)},
     )
 
 
@@ -84,7 +85,7 @@ def member_list(report: ReportRequest):
                 for group in listed[MembershipType.ASSOCIATE]
                 for government in group["governments"]
             ],
-            **membership_counts(listed),
+            **membership_counts(listed, report.end),
         },
     )
 
@@ -101,10 +102,15 @@ def two_columns(items):
     return [(pair, right[index] if index < len(right) else None) for index, pair in enumerate(left)]
 
 
-def membership_counts(listed):
-    """Members, associate members and the members' countries, from ``data.members_by_country``."""
+def membership_counts(listed, on):
+    """Members, associate members and the members' countries on ``on``, from ``data.members_by_country``.
+
+    ``undated_not_counted``: before ``UNDATED_STANDING_FROM`` the governments whose admission the
+    record does not date are not counted, and the report says so.
+    """
     members = listed[MembershipType.MEMBER]
     return {
+        "undated_not_counted": not undated_in_effect(on),
         "member_count": sum(len(group["governments"]) for group in members),
         "member_country_count": len(members),
         "associate_count": sum(len(group["governments"]) for group in listed[MembershipType.ASSOCIATE]),

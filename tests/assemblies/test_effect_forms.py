@@ -10,7 +10,7 @@ from django.urls import reverse
 from assemblies.models import Body, DecisionKind, Motion, ResolutionEffect
 from committees.models import Committee, CoordinatorTerm
 from core import roles
-from dues import ledger as dues
+from dues import ledger
 from instruments.models import Amendment, Instrument
 from members.models import MemberGovernment
 from tests.assemblies.factories import make_motion
@@ -416,8 +416,8 @@ def test_a_rate_written_by_the_form_is_the_rate_from_its_fiscal_year(editor):
     )
     run_poll(effect.motion, present=60, yes=40, no=20)
     assert ResolutionEffect.objects.get(pk=effect.pk).target.title_en == "Dues of USD 1,200 a year"
-    assert (dues.rate_for(2024).amount_usd, dues.rate_for(2023).amount_usd) == (1200, 1000)
-    assert dues.rate_for(2024).from_fiscal_year == 2024
+    assert (ledger.rate_for(2024).amount_usd, ledger.rate_for(2023).amount_usd) == (1200, 1000)
+    assert ledger.rate_for(2024).from_fiscal_year == 2024
 
 
 def test_each_figure_of_the_dues_form_names_the_kind_it_belongs_to(editor):

@@ -14,7 +14,7 @@ from django.utils import translation
 from assemblies import polls
 from assemblies.models import Ballot, Body, DecisionKind, Motion, Resolution, ResolutionEffect, Session
 from committees.models import Committee, CoordinatorTerm
-from dues import ledger as dues
+from dues import ledger
 from dues.models import DuesDecision, DuesRate
 from instruments.models import Amendment, Article
 from members.models import MemberGovernment
@@ -249,12 +249,12 @@ def test_the_general_assembly_sets_a_new_rate_from_a_fiscal_year():
     assert decision.title_en == "Dues of USD 1,200 a year"
     assert ResolutionEffect.objects.sessions_that_made([decision]) == {decision.pk: motion.agenda_item.session}
     assert list(decision.rates.values_list("from_fiscal_year", "amount_usd")) == [(2024, Decimal("1200.00"))]
-    assert dues.rate_for(2024).amount_usd == Decimal("1200.00")
-    assert dues.rate_for(2023).amount_usd == Decimal("1000.00")
+    assert ledger.rate_for(2024).amount_usd == Decimal("1200.00")
+    assert ledger.rate_for(2023).amount_usd == Decimal("1000.00")
 
 
 def test_a_decision_opens_the_first_assessed_fiscal_years():
-    assert dues.period_for(2024) is None
+    assert ledger.period_for(2024) is None
     motion = motion_with(
         session_2023(),
         DecisionKind.DUES_REGULATION,
@@ -268,14 +268,14 @@ def test_a_decision_opens_the_first_assessed_fiscal_years():
     )
     run_poll(motion, present=60, yes=31, no=29)
     decision = motion.effects.get().target
-    period = dues.period_for(2024)
+    period = ledger.period_for(2024)
     assert (period.decision, period.first_fiscal_year, period.last_fiscal_year, period.includes_associate_members) == (
         decision,
         2024,
         2025,
         False,
     )
-    assert dues.period_for(2026) is None
+    assert ledger.period_for(2026) is None
     assert decision.kind == DuesDecision.Kind.ASSESSMENT
 
 
@@ -326,7 +326,7 @@ def test_annulling_a_dues_decision_removes_it_and_its_rate(secretariat_user):
     assert DuesDecision.objects.get(slug="rate-2024").rates.get().amount_usd == Decimal("900.00")
     polls.annul_poll(motion=motion, annulled_by=secretariat_user, reason="Wrong amount entered.")
     assert not DuesDecision.objects.filter(slug="rate-2024").exists()
-    assert dues.rate_for(2024).amount_usd == Decimal("1000.00")
+    assert ledger.rate_for(2024).amount_usd == Decimal("1000.00")
 
 
 # --- Parameters, checked where effects are entered ----------------------------------------------------
@@ -505,3 +505,20 @@ def test_the_committee_admin_shows_the_decision_that_appointed_ningxia(client, s
 def test_the_tourism_committee_page_links_ningxias_appointment_to_the_12th_general_assembly(client):
     body = client.get("/en/committees/tourism/").content.decode()
     assert '<a href="/en/assemblies/12/">12th General Assembly, Zhangjiajie (Hunan), agenda item 8</a>' in body
+
+
+@pytest.mark.parametrize(("present", "outcome"), [(39, Motion.Outcome.ADOPTED), (38, Motion.Outcome.NO_QUORUM)])
+def test_a_coordinator_is_replaced_with_exactly_half_of_the_78_voting_members_present(present, outcome):
+    # Committee Regulation art. 5(8): "半数以上" (seed 003 line 1050), half or more, attend. In 2020
+    # the roll holds 78 voting members (Liaoning joined in 2021): 39 present is half, a quorum.
+    opens = datetime.date(2020, 10, 1)
+    session = make_session(body=Body.WORKING_COMMITTEE, start=opens, end=opens, number=13, key="13")
+    motion = motion_with(
+        session,
+        DecisionKind.COORDINATOR_CHANGE,
+        Kind.COORDINATOR_CHANGE,
+        {"committee": "tourism", "outgoing": "henan"},
+        member=MemberGovernment.objects.get(slug="jilin"),
+    )
+    closed = run_poll(motion, present=present, yes=present)
+    assert (closed.eligible_count, closed.quorum_needed, closed.outcome) == (78, 39, outcome)

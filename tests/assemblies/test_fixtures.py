@@ -116,3 +116,36 @@ def test_loading_the_real_data_twice_changes_nothing():
     call_command("load_near_data", verbosity=0)
     after = (Session.objects.count(), Motion.objects.count(), ResolutionEffect.objects.count(), Officer.objects.count())
     assert before == after == (9, 16, 13, 5)
+
+
+def test_participant_figures_say_more_than_where_the_seeds_say_余():
+    # Seed 003 line 126: "150余人" at the 12th General Assembly; seed 004 line 183: "200余名" at the 13th.
+    twelfth = Session.objects.get(body="general_assembly", number=12)
+    thirteenth = Session.objects.get(body="general_assembly", number=13)
+    assert ("more than 150 participants" in twelfth.summary_en, "about 150" in twelfth.summary_en) == (True, False)
+    assert ("more than 200 delegates" in thirteenth.summary_en, "about 200" in thirteenth.summary_en) == (True, False)
+    assert ("более 150" in twelfth.summary_ru, "более 200" in thirteenth.summary_ru) == (True, True)
+    assert ("150人余り" in twelfth.summary_ja, "200人余り" in thirteenth.summary_ja) == (True, True)
+
+
+def test_ho_chi_minh_citys_legal_basis_is_the_one_the_seed_gives_everywhere():
+    # Seed 003 line 197: "根据联合会宪章第九条第二项" (art. 9(2)).
+    admission = MembershipEvent.objects.get(member__slug="ho-chi-minh-city")
+    texts = [
+        admission.source,
+        *Motion.objects.filter(text_en__contains="Ho Chi Minh").values_list("text_en", flat=True),
+        *AgendaItem.objects.filter(text_en__contains="Ho Chi Minh").values_list("text_en", flat=True),
+    ]
+    assert len(texts) >= 2
+    assert all("art. 9(2)" in text and "9-2" not in text for text in texts)
+
+
+def test_the_secretary_general_is_named_alike_in_the_officers_and_the_report():
+    from near_portal.models import SecretariatPost
+
+    officer = Officer.objects.get(person_name_zh_hans="洪钟庆")
+    post = SecretariatPost.objects.get(holder_zh_hans="洪钟庆")
+    for code, _name in settings.LANGUAGES:
+        field = code.replace("-", "_")
+        assert getattr(officer, f"person_name_{field}") == getattr(post, f"holder_{field}"), code
+    assert officer.person_name_en == "Hong Jong-gyeong"

@@ -12,7 +12,7 @@ GA, WC = Body.GENERAL_ASSEMBLY, Body.WORKING_COMMITTEE
 AFTER_2018 = datetime.date(2019, 6, 1)
 QUALIFIED = VotingRule(Threshold.TWO_THIRDS_OF_PRESENT, "art. 9(2)")
 ORDINARY = VotingRule(Threshold.MAJORITY_OF_PRESENT, "art. 9(3)")
-COORDINATOR = VotingRule(Threshold.MAJORITY_OF_VOTES_CAST, "CR art. 5(8)")
+COORDINATOR = VotingRule(Threshold.MAJORITY_OF_VOTES_CAST, "CR art. 5(8)", half_or_more_present=True)
 
 
 def test_with_78_voting_members_39_present_is_no_quorum():
@@ -75,10 +75,28 @@ def test_a_coordinator_change_needs_more_than_half_of_the_votes_cast():
     assert (tied.votes_needed, tied.outcome) == (13, Motion.Outcome.REJECTED)
 
 
-def test_a_coordinator_change_needs_the_quorum_too():
+def test_a_coordinator_change_needs_half_or_more_of_the_voting_members_present():
+    # Committee Regulation art. 5(8): "具有表决权的半数以上会员参会" (seed 003 line 1050), half or more.
+    exactly_half = decide(COORDINATOR, Tally(eligible=78, present=39, yes=39, no=0, abstain=0))
+    assert (exactly_half.quorum_needed, exactly_half.outcome) == (39, Motion.Outcome.ADOPTED)
+    below_half = decide(COORDINATOR, Tally(eligible=78, present=38, yes=38, no=0, abstain=0))
+    assert (below_half.quorum_needed, below_half.outcome) == (39, Motion.Outcome.NO_QUORUM)
+    # With an odd roll, half or more of 77 is 39, as more than half is.
     assert (
-        decide(COORDINATOR, Tally(eligible=78, present=39, yes=39, no=0, abstain=0)).outcome == Motion.Outcome.NO_QUORUM
+        decide(COORDINATOR, Tally(eligible=77, present=38, yes=38, no=0, abstain=0)).outcome == Motion.Outcome.NO_QUORUM
     )
+    assert (
+        decide(COORDINATOR, Tally(eligible=77, present=39, yes=39, no=0, abstain=0)).outcome == Motion.Outcome.ADOPTED
+    )
+
+
+@pytest.mark.parametrize(("eligible", "quorum"), [(78, 39), (77, 39), (2, 1), (1, 1)])
+def test_half_or_more_of_the_members_holding_voting_rights(eligible, quorum):
+    assert quorum_needed(eligible, half_or_more=True) == quorum
+
+
+def test_exactly_half_present_is_still_no_quorum_for_the_charters_decisions():
+    assert decide(ORDINARY, Tally(eligible=78, present=39, yes=39, no=0, abstain=0)).outcome == Motion.Outcome.NO_QUORUM
 
 
 @pytest.mark.parametrize(
@@ -148,7 +166,7 @@ def test_a_coordinator_is_replaced_by_the_working_committee_only_from_29_october
     rule = voting_rule(
         body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 29), assembly_held_in_year=True
     )
-    assert rule.threshold == Threshold.MAJORITY_OF_VOTES_CAST
+    assert (rule.threshold, rule.half_or_more_present) == (Threshold.MAJORITY_OF_VOTES_CAST, True)
     with pytest.raises(ValidationError) as before:
         voting_rule(
             body=WC, kind=DecisionKind.COORDINATOR_CHANGE, on=datetime.date(2018, 10, 28), assembly_held_in_year=True

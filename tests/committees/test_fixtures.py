@@ -77,6 +77,8 @@ def test_economy_and_trade_was_renamed_on_2013_09_11():
 def test_creation_dates_follow_the_regulations_art_2_notes():
     created = dict(Committee.objects.filter(established_on__isnull=False).values_list("slug", "established_on"))
     assert created == {
+        # Item 1 bears its name from its renaming "<名称变更 2013. 9. 11.>" (seed 003 line 1011).
+        "economy-and-trade": datetime.date(2013, 9, 11),
         "maritime-and-fisheries": datetime.date(2008, 9, 2),
         "tourism": datetime.date(2008, 9, 2),
         "mineral-resources": datetime.date(2010, 10, 28),
@@ -97,3 +99,9 @@ def test_every_committee_has_its_name_in_the_six_languages():
     for committee in Committee.objects.all():
         names = [getattr(committee, f"name_{code}") for code in ("en", "mn", "zh_hans", "ko", "ja", "ru")]
         assert all(names), committee.slug
+
+
+def test_daegu_is_not_listed_as_taking_part_in_the_energy_committee_it_once_coordinated():
+    # Seed 001 names Daegu as the committee's coordinator then; no seed lists it as a participant.
+    energy = Committee.objects.get(slug="energy-and-climate-change")
+    assert [m.slug for m in energy.participants.all()] == ["shanxi"]

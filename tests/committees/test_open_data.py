@@ -65,3 +65,10 @@ def test_committees_json_says_why_a_date_was_refused_in_the_visitors_language(cl
         expected = translation.gettext("%(value)s is not a day of the calendar.") % {"value": "2018-13-01"}
     assert expected != "2018-13-01 is not a day of the calendar."
     assert response.json() == {"error": expected}
+
+
+def test_open_data_says_no_activity_is_recorded_rather_than_that_a_committee_is_eligible(client):
+    committees = client.get("/open-data/committees.json").json()["committees"]
+    sports = next(c for c in committees if c["slug"] == "sports")
+    assert "eligible_for_coordinator_change" not in sports
+    assert sports["no_activity_recorded_for_two_years"] is True

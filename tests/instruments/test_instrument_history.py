@@ -39,7 +39,7 @@ def test_every_amendment_date_the_seed_names_is_loaded():
             "2017-09-26",
             "2018-10-29",
         ],
-        "dues-regulation": ["2016-09-28", "2017-09-26"],
+        "dues-regulation": ["2017-01-01", "2017-09-26"],
     }
 
 
@@ -244,8 +244,9 @@ def test_committee_regulation_article_5_6_exists_from_19_july_2011():
 
 
 def test_dues_regulation_sets_usd_1000_and_its_2017_amendment():
-    assert article_keys_on("dues-regulation", "2016-09-27") == []
-    assert provisions_on("dues-regulation", "art-5", "2016-09-28")["1"] == (
+    # Made 2016-09-28; in force from 2017-01-01 by its supplementary article 1 (seed 003 line 1185).
+    assert article_keys_on("dues-regulation", "2016-12-31") == []
+    assert provisions_on("dues-regulation", "art-5", "2017-01-01")["1"] == (
         TEXT,
         "(1)各会员地方政府每年承担1000美元会费。",
     )
@@ -309,3 +310,17 @@ def test_chinese_is_the_source_text_and_the_others_unofficial_translations():
         "unofficial",
         "unofficial",
     ]
+
+
+def test_the_dues_regulations_history_names_the_11th_general_assembly_and_its_dates(client):
+    adoption = Amendment.objects.get(instrument__slug="dues-regulation", kind="adoption")
+    assert (adoption.effective_on, adoption.adopted_on, adoption.body, adoption.session_en) == (
+        datetime.date(2017, 1, 1),
+        datetime.date(2016, 9, 28),
+        "general_assembly",
+        "11th General Assembly (Irkutsk, 2016)",
+    )
+    html = " ".join(client.get("/en/regulations/dues/history/").content.decode().split())
+    assert "The record does not say which body adopted it." not in html
+    assert "Adopted by the General Assembly: 11th General Assembly (Irkutsk, 2016) · adopted on Sept. 28, 2016" in html
+    assert '<time datetime="2017-01-01">Jan. 1, 2017</time> — original text' in html

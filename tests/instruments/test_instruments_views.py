@@ -80,7 +80,8 @@ def test_days_before_unrecorded_amendments_carry_a_warning(client):
 
 def test_a_day_before_the_instrument_existed_says_so(client):
     page = client.get("/en/regulations/dues/?on=2016-01-01").content.decode()
-    assert "did not exist yet on that day: it dates from Sept. 28, 2016." in page
+    # Made on 2016-09-28, in force from 2017-01-01 (supplementary article 1, seed 003 line 1185).
+    assert "was not in force on that day: it was made on Sept. 28, 2016 and is in force from Jan. 1, 2017." in page
 
 
 def test_unofficial_translations_are_marked_and_link_to_the_chinese_text(client):

@@ -1,12 +1,14 @@
 """Public pages of the member directory, in the six languages."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import Country, MemberGovernment
+from members.membership import admit_member
+from members.models import Country, MemberGovernment, MembershipEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -110,9 +112,15 @@ def test_directory_query_count_does_not_grow_with_members(client, django_assert_
     with django_assert_num_queries(1):
         client.get("/en/members/")
     russia = Country.objects.get(code="RU")
-    MemberGovernment.objects.bulk_create(
+    created = MemberGovernment.objects.bulk_create(
         MemberGovernment(name=f"Test {i}", name_en=f"Test {i}", slug=f"test-{i}", country=russia, kind="oblast")
         for i in range(718)
+    )
+    MembershipEvent.objects.bulk_create(
+        MembershipEvent(
+            member=g, kind="admitted", membership_type="member", date=datetime.date(2020, 1, 1), date_precision="day"
+        )
+        for g in created
     )
     assert MemberGovernment.objects.count() == 800
     with django_assert_num_queries(1):
@@ -200,3 +208,46 @@ def test_on_a_missing_page_the_switcher_offers_the_same_address_in_each_language
     assert response.status_code == 404
     links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', response.content.decode())
     assert links == [(f"/{lang}/no-such-page/?a=1", lang) for lang in LANGUAGES]
+
+
+def test_lists_show_the_type_on_the_day_they_are_shown_as_members_on_today(client):
+    today = datetime.date.today()
+    admit_member(member=MemberGovernment.objects.get(slug="tianjin"), on=today.replace(year=today.year + 1))
+    members_today = set(MemberGovernment.objects.members_on(today).values_list("slug", flat=True))
+    home = client.get("/en/")
+    assert home.context["member_count"] == len(members_today) == 79
+    directory = client.get("/en/members/", {"type": "member"}).context["groups"]
+    assert {g.slug for group in directory for g in group["governments"]} == members_today
+    observers = client.get("/en/members/", {"type": "observer"}).context["groups"]
+    assert [g.slug for group in observers for g in group["governments"]] == ["tianjin", "yamaguchi"]
+    assert "<dt>Membership type</dt><dd>observer" in client.get("/en/members/tianjin/").content.decode()
+
+
+def test_home_page_counts_the_brochures_five_observers_and_says_two_are_named(client, django_assert_num_queries):
+    # Seed 000 line 45: five observers, not named; seed 001 marks Yamaguchi and Tianjin.
+    with django_assert_num_queries(3):
+        response = client.get("/en/")
+    assert (response.context["observer_count"], response.context["observers_named"]) == (5, 2)
+    html = " ".join(response.content.decode().split())
+    assert "<dt>Observers</dt><dd>5 <small>as the current brochure counts them;" in html
+    assert ">2 named in the record</a>, present standing not recorded</small>" in html
+
+
+OBSERVER_CAVEAT = {
+    "en": "whether this government still is one is not recorded",
+    "mn": "энэ захиргаа одоо ч ажиглагч эсэх нь бүртгэгдээгүй",
+    "zh-hans": "该地方政府目前是否仍为观察员无记录",
+    "ko": "이 자치단체가 지금도 옵서버인지는 기록되어 있지 않다",
+    "ja": "この自治体が現在もオブザーバーであるかは記録されていない",
+    "ru": "остаётся ли это правительство наблюдателем, не записано",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", ["yamaguchi", "tianjin"])
+def test_the_observers_pages_say_their_present_standing_is_not_recorded(client, lang, slug):
+    assert OBSERVER_CAVEAT[lang] in client.get(f"/{lang}/members/{slug}/").content.decode()
+
+
+def test_members_pages_do_not_carry_the_observer_caveat(client):
+    assert OBSERVER_CAVEAT["en"] not in client.get("/en/members/shanxi/").content.decode()

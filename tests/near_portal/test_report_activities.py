@@ -256,7 +256,9 @@ def test_instrument_text_status_follows_the_reports_language(language, status):
 
 def test_dues_regulation_is_left_out_before_it_was_made():
     assert appendix.dues_regulation(ReportRequest(2015, "en")) is None
-    assert appendix.dues_regulation(ReportRequest(2016, "en")).context["text"].adoption.effective_on == D(2016, 9, 28)
+    # Made on 2016-09-28 but in force only from 2017-01-01 (its supplementary article 1).
+    assert appendix.dues_regulation(ReportRequest(2016, "en")) is None
+    assert appendix.dues_regulation(ReportRequest(2017, "en")).context["text"].adoption.effective_on == D(2017, 1, 1)
 
 
 def test_dues_section_is_left_out_without_dues_data_for_the_year():

@@ -7,7 +7,7 @@ import pytest
 from committees.models import Committee
 from events.models import Event, Participation
 from members.models import Country, MemberGovernment, MembershipEvent
-from near_portal.report import data, sections
+from near_portal.report import data, providers, sections
 from near_portal.report.models import ReportMessage, SecretariatPost, SecretariatProfile
 from near_portal.report.secretariat import copy_secretariat
 from near_portal.report.sections import ReportRequest, SectionContent, collect, compose
@@ -240,3 +240,20 @@ def test_forums_split_between_main_activities_and_external_cooperation_in_the_sa
     html = {section.key: section.html for part in parts for section in part.sections}
     assert [html["workshops_forums"].count(f"Test forum {n}<") for n in range(10)] == [1, 0] * 5
     assert [html["external_cooperation"].count(f"Test forum {n}<") for n in range(10)] == [0, 1] * 5
+
+
+def test_the_2016_report_counts_only_dated_admissions_and_says_so():
+    # Before 2018 the undated admissions are not counted (members.querysets.UNDATED_STANDING_FROM).
+    listed = data.members_by_country(datetime.date(2016, 12, 31))
+    assert sorted(g.slug for group in listed["member"] for g in group["governments"]) == [
+        "anhui",
+        "hubei",
+        "hyogo",
+        "jilin",
+        "ningxia",
+        "sakha",
+        "shaanxi",
+    ]
+    section = providers.membership_changes(ReportRequest(2016, "en"))
+    assert (section.context["member_count"], section.context["undated_not_counted"]) == (7, True)
+    assert providers.membership_changes(ReportRequest(2018, "en")).context["undated_not_counted"] is False

@@ -36,8 +36,11 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
-    assert result.returncode == 1
-    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (  # one sentence, no traceback (near_portal/command_line.py)
+        "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off: for local work use "
+        '`make manage ARGS="check"` or `export DJANGO_DEBUG=1` first.\n'
+    )
 
 
 def test_production_cookies_are_secure_and_host_bound():
