@@ -4,7 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.history_admin import RecordHistoryAdmin
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, NewsItem
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -39,3 +39,14 @@ class DocumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         "resolution",
     )
     inlines = [DocumentFileInline]
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("title", "kind", "published_on", "published")
+    list_filter = ("kind", "published")
+    search_fields = ("title", "slug")
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ("title_en",)}
+    autocomplete_fields = ("members",)
+    filter_horizontal = ("sessions", "events", "committees")

@@ -288,3 +288,49 @@ def delete_document_file(sender, instance, **kwargs):
     """A deleted language version leaves no file under MEDIA_ROOT (once the deletion is committed)."""
     if instance.file:
         transaction.on_commit(lambda: instance.file.delete(save=False))
+
+
+class NewsQuerySet(models.QuerySet):
+    def published(self):
+        """What the secretariat has published, latest first."""
+        return self.filter(published=True).order_by("-published_on", "-pk")
+
+
+class NewsItem(models.Model):
+    """A news item or notice the secretariat publishes (an Assembly convened, a call for participation)."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        CONVENING = "convening", _("notice of convening")
+        CALL = "call", _("call for participation")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for the list and the feed."))
+    body = models.TextField(_("text"), blank=True)
+    published_on = models.DateField(_("published on"))
+    published = models.BooleanField(_("published"), default=False, help_text=_("Untick to keep it a draft."))
+    sessions = models.ManyToManyField(
+        "assemblies.Session", blank=True, related_name="news_items", verbose_name=_("sessions")
+    )
+    events = models.ManyToManyField("events.Event", blank=True, related_name="news_items", verbose_name=_("events"))
+    committees = models.ManyToManyField(
+        "committees.Committee", blank=True, related_name="news_items", verbose_name=_("committees")
+    )
+    members = models.ManyToManyField(
+        "members.MemberGovernment", blank=True, related_name="news_items", verbose_name=_("member governments")
+    )
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("news item or notice")
+        verbose_name_plural = _("news and notices")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:news-detail", kwargs={"slug": self.slug})

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from documents.models import Document
+from documents.models import Document, NewsItem
 
 
 @register(Document)
@@ -11,5 +11,11 @@ class DocumentTranslationOptions(TranslationOptions):
     fields = ("title", "summary")
 
 
+@register(NewsItem)
+class NewsItemTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+
+
 # Registered after modeltranslation added the per-language fields, so the history keeps them all.
-simple_history.register(Document)
+for model in (Document, NewsItem):
+    simple_history.register(model)

@@ -19,6 +19,7 @@ from committees.models import Committee, CoordinatorTerm
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
 from core.uploads import UploadTooLarge
+from documents.models import NewsItem
 from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
 from near_portal.report import data as report_data
@@ -28,6 +29,10 @@ from near_portal.report.providers import SECRETARIAT_TEXTS
 # "5 ажиглагч орон нутаг"); the record names two that may still be among them, Yamaguchi and
 # Tianjin, listed as observers in the older brochure (seed 001, marked *).
 OBSERVERS_IN_BROCHURE = 5
+
+
+# The home page shows the latest few news items; the rest are on the news list.
+HOME_NEWS = 3
 
 
 def home(request):
@@ -47,6 +52,7 @@ def home(request):
         "countries": Country.objects.filter(governments__in=members).distinct(),
         "population": figures["total_population"],
         "population_known_for": figures["with_population"],
+        "latest_news": NewsItem.objects.published()[:HOME_NEWS],
     }
     return render(request, "near_portal/home.html", context)
 
