@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "dues",
     "instruments",
     "assemblies",
+    "documents",
     # The member governments' own space (liaison officers' accounts): after the record it serves.
     "liaison",
     "near_portal",
@@ -118,7 +119,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # trail and the public page cache apply to every model they contain.
 # near_portal holds the annual report: its messages, secretariat chart and published editions.
 # liaison holds the officers' accounts: who was invited, by whom, and revoked when.
-NEAR_RECORD_APPS = ["members", "committees", "events", "dues", "instruments", "assemblies", "liaison", "near_portal"]
+NEAR_RECORD_APPS = [
+    "members",
+    "committees",
+    "events",
+    "dues",
+    "instruments",
+    "assemblies",
+    "documents",
+    "liaison",
+    "near_portal",
+]
 # Of those, the apps only the finance officer edits (the others read them): the dues.
 NEAR_FINANCE_APPS = ["dues"]
 # The admin's history pages only show the record: a "revert" would save an old version through

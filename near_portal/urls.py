@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("dues.urls")),
     path("", include((committees_urls, "committees"))),
     path("", include("events.urls")),
+    path("", include("documents.urls")),
     path("", include("near_portal.report.urls")),
     path("", include("liaison.urls")),
 )

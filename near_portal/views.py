@@ -19,6 +19,7 @@ from committees.models import Committee, CoordinatorTerm
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
 from core.uploads import UploadTooLarge
+from documents.models import NewsItem
 from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
 from near_portal.report import data as report_data
@@ -32,6 +33,10 @@ OBSERVERS_IN_BROCHURE = 5
 # Events shown on a member's page, and meetings and other activities on a committee's page;
 # the events list, filtered by the government or the committee, shows them all.
 RECENT_EVENTS = 10
+
+
+# The home page shows the latest few news items; the rest are on the news list.
+HOME_NEWS = 3
 
 
 def home(request):
@@ -51,6 +56,7 @@ def home(request):
         "countries": Country.objects.filter(governments__in=members).distinct(),
         "population": figures["total_population"],
         "population_known_for": figures["with_population"],
+        "latest_news": NewsItem.objects.published()[:HOME_NEWS],
     }
     return render(request, "near_portal/home.html", context)
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each app and the apps it may import: shared <- members <- committees, events <- dues,
-# instruments <- assemblies <- near_portal (the project: settings, URLs, composed pages, report).
+# instruments <- assemblies <- documents <- near_portal (the project: settings, URLs, composed pages, report).
 MAY_IMPORT = {
     "core": set(),
     "members": {"core"},
@@ -19,8 +19,19 @@ MAY_IMPORT = {
     "dues": {"core", "members", "committees", "events"},
     "instruments": {"core", "members"},
     "assemblies": {"core", "members", "committees", "events", "dues", "instruments"},
+    "documents": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
     "liaison": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
-    "near_portal": {"core", "members", "committees", "events", "dues", "instruments", "assemblies", "liaison"},
+    "near_portal": {
+        "core",
+        "members",
+        "committees",
+        "events",
+        "dues",
+        "instruments",
+        "assemblies",
+        "documents",
+        "liaison",
+    },
 }
 
 

@@ -15,8 +15,18 @@ from core import roles
 pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label_lower)
-# The record: the apps of the association, the officers' accounts and the annual report (near_portal).
-RECORD_APPS = {"members", "committees", "events", "dues", "instruments", "assemblies", "liaison", "near_portal"}
+# The record: the apps of the association, its documents, the officers' accounts and the annual report.
+RECORD_APPS = {
+    "members",
+    "committees",
+    "events",
+    "dues",
+    "instruments",
+    "assemblies",
+    "documents",
+    "liaison",
+    "near_portal",
+}
 # The issue's words: annulled or reversed with a reason, never deleted.
 NEVER_DELETED = {
     "assemblies.ballot",

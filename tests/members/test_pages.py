@@ -225,7 +225,8 @@ def test_lists_show_the_type_on_the_day_they_are_shown_as_members_on_today(clien
 
 def test_home_page_counts_the_brochures_five_observers_and_says_two_are_named(client, django_assert_num_queries):
     # Seed 000 line 45: five observers, not named; seed 001 marks Yamaguchi and Tianjin.
-    with django_assert_num_queries(3):
+    # Types, population, countries, the latest news.
+    with django_assert_num_queries(4):
         response = client.get("/en/")
     assert (response.context["observer_count"], response.context["observers_named"]) == (5, 2)
     html = " ".join(response.content.decode().split())
