@@ -81,3 +81,28 @@ def charter(db):
 def secretariat_user(django_user_model):
     """A staff account of the secretariat (no password: tests log it in directly)."""
     return django_user_model.objects.create_user("secretariat", is_staff=True, is_superuser=True)
+
+
+def load_real_data_if_emptied():
+    """The real data again, if a transactional test emptied the database (it flushes every table)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from members.models import MemberGovernment
+
+    ContentType.objects.clear_cache()
+    if not MemberGovernment.objects.exists():
+        call_command("load_near_data", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def real_data_restored(django_db_blocker):
+    """For a module of transactional tests: the real data is back for the tests after it."""
+    yield
+    with django_db_blocker.unblock():
+        load_real_data_if_emptied()
+
+
+@pytest.fixture
+def real_data(transactional_db):
+    """The real data in a transactional test, reloaded if an earlier one emptied the database."""
+    load_real_data_if_emptied()

@@ -3,37 +3,14 @@
 import threading
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import IntegrityError, connection
 
 from assemblies import polls
 from assemblies.models import Ballot, DecisionKind
-from members.models import MemberGovernment
 from tests.assemblies.factories import attend, make_motion, make_session, voters
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def load_real_data_if_emptied():
-    ContentType.objects.clear_cache()
-    if not MemberGovernment.objects.exists():
-        call_command("load_near_data", verbosity=0)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def real_data_restored(django_db_blocker):
-    """A transactional test ends by emptying the database: reload the real data for the tests after this module."""
-    yield
-    with django_db_blocker.unblock():
-        load_real_data_if_emptied()
-
-
-@pytest.fixture(autouse=True)
-def real_data(transactional_db):
-    """The real data, reloaded if an earlier transactional test emptied the database."""
-    load_real_data_if_emptied()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("real_data_restored", "real_data")]
 
 
 def race(function, *arguments):

@@ -3,8 +3,6 @@
 import threading
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -12,28 +10,9 @@ from django.urls import reverse
 from dues.models import Payment
 from members.models import MemberGovernment
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("real_data_restored", "real_data")]
 
 CLIENTS = 12
-
-
-def load_real_data_if_emptied():
-    ContentType.objects.clear_cache()
-    if not MemberGovernment.objects.exists():
-        call_command("load_near_data", verbosity=0)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def real_data_restored(django_db_blocker):
-    """A transactional test ends by emptying the database: reload the real data for the tests after this module."""
-    yield
-    with django_db_blocker.unblock():
-        load_real_data_if_emptied()
-
-
-@pytest.fixture(autouse=True)
-def real_data(transactional_db):
-    load_real_data_if_emptied()
 
 
 def test_twelve_concurrent_identical_payment_posts_record_one_and_answer_the_rest_with_the_form_error(
