@@ -60,7 +60,7 @@ def actions_for_label(role: str, label: str) -> frozenset[str]:
     app_label = label.split(".")[0]
     in_record = app_label in settings.NEAR_RECORD_APPS
     full = ALL_ACTIONS - {"delete"} if label in NEVER_DELETED else ALL_ACTIONS
-    is_dues = label in dues_models()
+    is_dues = app_label in settings.NEAR_FINANCE_APPS  # the models dues_models() lists
     if role == EDITOR:
         return full if in_record and not is_dues else frozenset()
     if role == FINANCE:
