@@ -89,16 +89,22 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         # The public address of the session as saved: a form sent back with errors holds its
         # unsaved values (an emptied key has no address).
         saved = Session.objects.only("body", "key").get(pk=obj.pk)
-        return format_html(
-            '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
+        links = format_html(
+            '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a>',
             reverse("admin:assemblies_session_attendance", args=[obj.pk]),
             _("Attendance grid"),
             reverse("admin:assemblies_agendaitem_add"),
             obj.pk,
             _("Add an agenda item"),
-            saved.get_absolute_url(),
-            _("Public page"),
         )
+        try:
+            # The documents app (after this one) generates and publishes the minutes.
+            minutes_url = reverse("admin:documents_document_minutes", args=[obj.pk])
+        except NoReverseMatch:
+            minutes_url = ""
+        if minutes_url:
+            links += format_html(' <a class="button" href="{}">{}</a>', minutes_url, _("Minutes"))
+        return links + format_html(' <a href="{}">{}</a>', saved.get_absolute_url(), _("Public page"))
 
     def get_urls(self):
         view = self.admin_site.admin_view
