@@ -55,7 +55,10 @@ def test_publishing_stores_a_minutes_document_with_a_pdf_per_language(client, st
     assert "Version 1 of NEAR/GA/12/MIN/1 is published." in response.content.decode()
     document = Document.objects.get(symbol="NEAR/GA/12/MIN/1")
     assert (document.kind, document.body, document.session, document.number) == ("minutes", "GA", ga12, 1)
-    assert (document.title_en, document.title_zh_hans) == ("Minutes of the 12th General Assembly", "第12次全体会议会议纪要")
+    assert (document.title_en, document.title_zh_hans) == (
+        "Minutes of the 12th General Assembly",
+        "第12次全体会议会议纪要",
+    )
     assert str(document.date) == "2018-10-31"
     files = {f.language: f for f in document.files.all()}
     assert sorted(files) == sorted(LANGUAGES)
