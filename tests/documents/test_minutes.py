@@ -248,3 +248,18 @@ def test_before_publication_the_public_page_is_a_404_and_the_session_page_links_
         '<p class="minutes-link">The minutes are not published yet. '
         f'<a href="/admin/documents/document/minutes/{ga12.pk}/">Preview the minutes (secretariat)</a></p>'
     ) in body
+
+
+def test_the_minutes_read_no_ballot_only_the_tally_the_closed_poll_stored():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session, _roll = closed_session()
+    with CaptureQueriesContext(connection) as queries:
+        minutes.render_body(minutes.minutes_of(session), "en")
+    assert not [query["sql"] for query in queries.captured_queries if "assemblies_ballot" in query["sql"]]
+
+
+def test_the_working_committee_minutes_take_its_series_symbol():
+    session = Session.objects.select_related("host", "chair").get(body=Body.WORKING_COMMITTEE, number=11)
+    assert minutes.minutes_of(session).symbol == "NEAR/WC/11/MIN/1"
