@@ -20,6 +20,7 @@ from assemblies.models import (
     AgendaItem,
     Attendance,
     Ballot,
+    DecisionKind,
     Motion,
     PollAnnulment,
     Resolution,
@@ -332,6 +333,77 @@ def record_ballots(*, motion: Motion, rows: Mapping[int, BallotRow | None], reco
             errors.extend(error.messages)
     if errors:
         raise ValidationError(errors)
+
+
+# --- Written ballots (the member governments' liaison officers) -------------------------------------
+
+
+def written_vote_motions():
+    """Motions put to the vote at sessions that accept written resolutions, open or closed in the portal."""
+    return (
+        Motion.objects.filter(
+            agenda_item__session__written_resolutions=True, status__in=[Motion.Status.OPEN, Motion.Status.CLOSED]
+        )
+        .exclude(agenda_item__decision_kind=DecisionKind.NO_VOTE)
+        .select_related("agenda_item__session")
+    )
+
+
+def _record_written_attendance(session: Session, member: MemberGovernment, attendance: Attendance | None) -> None:
+    """The government attends ``session`` by written resolution (it was absent or not recorded)."""
+    attendance = attendance or Attendance(session=session, member=member)
+    attendance.status = Attendance.Status.WRITTEN
+    attendance.full_clean(exclude=["session", "member"], validate_unique=False, validate_constraints=False)
+    try:
+        # A written ballot on another motion of the session may record the line at the same moment.
+        with transaction.atomic():
+            attendance.save()
+    except IntegrityError:
+        attendance = session.attendances.select_for_update().get(member=member)
+        if attendance.status == Attendance.Status.PRESENT:
+            raise ValidationError(
+                _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
+                % {"member": member},
+                code="present_in_room",
+            ) from None
+
+
+@transaction.atomic
+def cast_written_ballot(
+    *, motion: Motion, member: MemberGovernment, choice: str, recorded_by, reason: str = ""
+) -> Ballot:
+    """``member``'s written ballot on ``motion``, sent by its liaison officer ``recorded_by``; a change supersedes it.
+
+    Only at a session that accepts written resolutions, from a government holding voting rights
+    on the session's roll date (Charter art. 9(1); Dues Regulation art. 6), while the poll is
+    open. The roll records the government as present by written resolution (the 12th General
+    Assembly counted 21 of them among its 50 voters); one present in the room votes there.
+    """
+    motion = _lock_open_motion(motion)
+    session = motion.agenda_item.session
+    if not session.written_resolutions:
+        raise ValidationError(_("This session does not take written resolutions."), code="no_written_resolutions")
+    if member.pk not in voting_member_ids(session):
+        _check_voter(member, Ballot.Method.WRITTEN, eligible=set(), status=None)  # says why, in the rule's words
+    attendance = session.attendances.select_for_update().filter(member=member).first()
+    if attendance is not None and attendance.status == Attendance.Status.PRESENT:
+        raise ValidationError(
+            _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
+            % {"member": member},
+            code="present_in_room",
+        )
+    if attendance is None or attendance.status != Attendance.Status.WRITTEN:
+        _record_written_attendance(session, member, attendance)
+    current = motion.ballots.current().filter(member=member).first()
+    return _write_ballot(
+        motion=motion,
+        member=member,
+        choice=choice,
+        method=Ballot.Method.WRITTEN,
+        recorded_by=recorded_by,
+        reason=reason,
+        current=current,
+    )
 
 
 # --- Closing and annulling a poll --------------------------------------------------------------

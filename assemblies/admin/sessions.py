@@ -69,7 +69,18 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         (None, {"fields": ("working_pages", "body", "number", "key", "extraordinary")}),
         (
             gettext_lazy("Dates and place"),
-            {"fields": ("start_date", "end_date", "date_precision", "host", "place", "online", "event")},
+            {
+                "fields": (
+                    "start_date",
+                    "end_date",
+                    "date_precision",
+                    "host",
+                    "place",
+                    "online",
+                    "written_resolutions",
+                    "event",
+                )
+            },
         ),
         (gettext_lazy("Content"), {"fields": ("theme", "summary", "chair", "source")}),
         (

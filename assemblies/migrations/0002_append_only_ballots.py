@@ -43,6 +43,24 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="historicalsession",
+            name="written_resolutions",
+            field=models.BooleanField(
+                default=False,
+                help_text="Member governments holding voting rights may send written ballots on this session's open motions through their liaison officers' space.",
+                verbose_name="written resolutions accepted",
+            ),
+        ),
+        migrations.AddField(
+            model_name="session",
+            name="written_resolutions",
+            field=models.BooleanField(
+                default=False,
+                help_text="Member governments holding voting rights may send written ballots on this session's open motions through their liaison officers' space.",
+                verbose_name="written resolutions accepted",
+            ),
+        ),
         migrations.AlterModelOptions(
             name='ballot',
             options={'ordering': ['motion', 'member__country__display_order', 'member__list_position', 'member__name', 'cast_at'], 'verbose_name': 'ballot', 'verbose_name_plural': 'ballots'},
