@@ -103,9 +103,19 @@ def test_the_same_vote_again_writes_nothing(open_poll):
 
 def test_the_database_refuses_a_second_current_ballot(open_poll):
     motion, roll, _first = open_poll
-    with pytest.raises(IntegrityError) as error, transaction.atomic():
-        Ballot.objects.create(motion=motion, member=roll[0], choice=NO)
+    polls.change_ballot(motion=motion, member=roll[0], choice=NO, reason="Corrected.")
+    # Beside a superseded row and the current one, a third row straight in the database:
+    # superseded it may be, current it may not.
+    insert = (
+        "INSERT INTO assemblies_ballot (motion_id, member_id, choice, method, cast_at, reason, superseded_at)"
+        " VALUES (%s, %s, 'abstain', 'in_room', now(), '', {})"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(insert.format("now()"), [motion.pk, roll[0].pk])
+    with pytest.raises(IntegrityError) as error, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(insert.format("NULL"), [motion.pk, roll[0].pk])
     assert "ballot_one_current_per_member_per_motion" in str(error.value)
+    assert motion.ballots.current().get().choice == NO
 
 
 def test_the_database_refuses_to_change_or_delete_a_ballot_in_place(open_poll):
