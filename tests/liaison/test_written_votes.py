@@ -46,7 +46,12 @@ def test_an_officer_casts_the_written_ballot_sees_the_receipt_and_the_roll_says_
         tov_officer.user,
         None,
     )
-    assert motion.agenda_item.session.attendances.get(member=tov).status == Attendance.Status.WRITTEN
+    attendance = motion.agenda_item.session.attendances.get(member=tov)
+    assert attendance.status == Attendance.Status.WRITTEN
+    assert (attendance.history.latest().history_type, attendance.history.latest().history_user) == (
+        "+",
+        tov_officer.user,
+    )
     receipt = tov_client.get(response["Location"]).content.decode()
     assert f'<dd data-field="reference">NEAR-B-{ballot.pk:06d}</dd>' in receipt
     assert '<dd data-field="vote">yes</dd>' in receipt
