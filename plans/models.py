@@ -22,8 +22,8 @@ class Kind(models.TextChoices):
     """Whose cooperation an activity is."""
 
     NEAR = "near", _("NEAR cooperation")
-    MEMBERS = "members", _("cooperation between member governments")
-    OUTSIDE = "outside", _("outside NEAR")
+    MEMBERS = "members", _("Cooperation between member governments")
+    OUTSIDE = "outside", _("Outside NEAR")
 
 
 class NearBody(models.TextChoices):

@@ -9,13 +9,18 @@ def published_plans(government):
 
 
 def activities_by_kind(plan):
-    """(kind label, activities) for each kind of cooperation the plan holds, NEAR's first.
+    """(kind, label, count, [(measure, its activities of that kind)]) for each kind of
+    cooperation the plan holds: NEAR cooperation first, then between members, then outside NEAR.
 
     Read in three queries: the activities with their measures, their committees, their governments.
     """
     activities = list(PlanActivity.objects.filter(measure__plan=plan).for_page())
-    return [
-        (kind, label, [activity for activity in activities if activity.kind == kind])
-        for kind, label in Kind.choices
-        if any(activity.kind == kind for activity in activities)
-    ]
+    groups = []
+    for kind, label in Kind.choices:
+        of_kind = [activity for activity in activities if activity.kind == kind]
+        if of_kind:
+            measures = {}
+            for activity in of_kind:
+                measures.setdefault(activity.measure, []).append(activity)
+            groups.append((kind, label, len(of_kind), list(measures.items())))
+    return groups
