@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_CODES
 from members.models import LiaisonContact
+from plans.models import Status
 
 
 def language_codes(value: str) -> list[str]:
@@ -60,3 +61,9 @@ class DelegateForm(forms.Form):
 
     def clean_languages(self):
         return language_codes(self.cleaned_data["languages"])
+
+
+class PlanStatusForm(forms.Form):
+    """Publish a cooperation plan of the officer's government, or withdraw it to a draft."""
+
+    status = forms.ChoiceField(label=_("status"), choices=Status.choices)

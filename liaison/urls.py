@@ -14,4 +14,5 @@ urlpatterns = [
     path("liaison/contacts/<int:pk>/", views.contact_edit, name="contact-edit"),
     path("liaison/events/<int:pk>/", views.event_registration, name="event-registration"),
     path("liaison/statement.pdf", views.statement_pdf, name="statement-pdf"),
+    path("liaison/plans/<int:year>/status/", views.plan_status, name="plan-status"),
 ]

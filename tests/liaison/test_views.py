@@ -30,7 +30,7 @@ def test_my_government_is_in_the_officers_language(tov_client):
 
 
 def test_my_government_query_count(tov_client, django_assert_num_queries):
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         tov_client.get("/en/liaison/")
 
 
