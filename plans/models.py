@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from core.languages import LANGUAGE_CODES
 
 # The association was founded in 1996 (seed 004 line 829); no plan of a member predates it.
 FIRST_YEAR = 1996
@@ -190,7 +193,8 @@ class PlanActivity(models.Model):
         return f"{self.measure.number}.{self.number} {self.description}"
 
     def clean(self):
-        if self.kind == Kind.OUTSIDE and not self.counterpart:
+        named = any(getattr(self, build_localized_fieldname("counterpart", code), "") for code in LANGUAGE_CODES)
+        if self.kind == Kind.OUTSIDE and not named:
             raise ValidationError({"counterpart": _("Name the party outside NEAR this activity concerns.")})
         if self.kind == Kind.NEAR and not self.near_body:
             raise ValidationError({"near_body": _("Name the body of NEAR this activity concerns.")})

@@ -136,3 +136,10 @@ def test_the_admin_form_asks_a_cooperation_between_members_to_name_them(tov_plan
     ]
     form = activity_form(admin_user, form_data(measure, governments=[jilin.pk]))
     assert form.errors == {}
+
+
+def test_a_counterpart_named_in_any_one_language_is_enough(tov_plan):
+    activity = PlanActivity(
+        measure=tov_plan.measures.get(number=10), number=9, description="x", kind=Kind.OUTSIDE, counterpart_mn="EATOF"
+    )
+    activity.full_clean()
