@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from assemblies.models import Ballot
 from core.languages import LANGUAGE_CODES
 from members.models import LiaisonContact
+from plans.models import Status
 
 
 def language_codes(value: str) -> list[str]:
@@ -88,3 +89,9 @@ class WrittenBallotForm(forms.Form):
         if self.changing and not reason:
             raise forms.ValidationError(_("Say why the ballot changes: the earlier one stays on record."))
         return reason
+
+
+class PlanStatusForm(forms.Form):
+    """Publish a cooperation plan of the officer's government, or withdraw it to a draft."""
+
+    status = forms.ChoiceField(label=_("status"), choices=Status.choices)

@@ -16,4 +16,5 @@ urlpatterns = [
     path("liaison/motions/<int:pk>/", views.written_ballot, name="written-ballot"),
     path("liaison/ballots/<int:pk>/", views.ballot_receipt, name="ballot-receipt"),
     path("liaison/statement.pdf", views.statement_pdf, name="statement-pdf"),
+    path("liaison/plans/<int:year>/status/", views.plan_status, name="plan-status"),
 ]

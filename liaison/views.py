@@ -1,5 +1,6 @@
 """The liaison officers' pages (under the language prefix, never cached): sign-in, the
-invitation link, their government's page, its contacts and its dues statement. Each page
+invitation link, their government's page, its contacts, its dues statement and the publication
+of its cooperation plans. Each page
 shows only the signed-in officer's own government."""
 
 import datetime
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from assemblies import polls
 from assemblies.models import Ballot, Motion
@@ -27,10 +29,12 @@ from dues.querysets import with_dues_records
 from dues.views import statement_pdf_response
 from events.models import Event
 from liaison.accounts import accept_invitation, account_for_token, officer_account
-from liaison.forms import ContactForm, DelegateForm, WrittenBallotForm
+from liaison.forms import ContactForm, DelegateForm, PlanStatusForm, WrittenBallotForm
 from liaison.registration import open_for_registration, register_delegate
 from members.membership import type_on
 from members.models import MemberGovernment, MembershipType
+from plans.models import CooperationPlan, Status
+from plans.publishing import set_plan_status
 
 
 def officer_required(view):
@@ -128,6 +132,7 @@ def my_government(request):
             "contacts": member.contacts.all(),
             "open_events": open_for_registration(now=timezone.now()),
             "open_motions": open_motions(member),
+            "cooperation_plans": CooperationPlan.objects.for_government(member).only("pk", "year", "title", "status"),
             **voting_rights(member, today),
         },
     )
@@ -259,3 +264,24 @@ def ballot_receipt(request, pk):
         "liaison/ballot_receipt.html",
         {"ballot": ballot, "member": member, "recorded_by": recorded_by_name(ballot), "motion": ballot.motion},
     )
+
+
+@require_POST
+@officer_required
+def plan_status(request, year):
+    """Publish or withdraw the officer's own government's plan for ``year``; the history records the officer."""
+    plan = get_object_or_404(CooperationPlan.objects.filter(government=request.officer.member), year=year)
+    form = PlanStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether the plan is published or a draft."))
+        return redirect("liaison:my-government")
+    set_plan_status(plan=plan, status=form.cleaned_data["status"], acting_user=request.user)
+    if form.cleaned_data["status"] == Status.PUBLISHED:
+        messages.success(
+            request, _("The plan for %(year)s is published on the government's public page.") % {"year": year}
+        )
+    else:
+        messages.success(
+            request, _("The plan for %(year)s is withdrawn: the public site no longer shows it.") % {"year": year}
+        )
+    return redirect("liaison:my-government")

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each app and the apps it may import: shared <- members <- committees, events <- dues,
-# instruments <- assemblies <- documents <- near_portal (the project: settings, URLs, composed pages, report).
+# instruments <- assemblies <- documents, plans <- liaison <- near_portal (the project: settings, URLs, composed pages, report).
 MAY_IMPORT = {
     "core": set(),
     "members": {"core"},
@@ -20,7 +20,8 @@ MAY_IMPORT = {
     "instruments": {"core", "members"},
     "assemblies": {"core", "members", "committees", "events", "dues", "instruments"},
     "documents": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
-    "liaison": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
+    "plans": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
+    "liaison": {"core", "members", "committees", "events", "dues", "instruments", "assemblies", "plans"},
     "near_portal": {
         "core",
         "members",
@@ -30,6 +31,7 @@ MAY_IMPORT = {
         "instruments",
         "assemblies",
         "documents",
+        "plans",
         "liaison",
     },
 }

@@ -30,7 +30,8 @@ def test_my_government_is_in_the_officers_language(tov_client):
 
 
 def test_my_government_query_count(tov_client, django_assert_num_queries):
-    with django_assert_num_queries(20):  # 19, and the motions open for written ballots (none in the real data)
+    # 19, the government's cooperation plans, and the motions open for written ballots (none in the real data)
+    with django_assert_num_queries(21):
         tov_client.get("/en/liaison/")
 
 
@@ -44,7 +45,7 @@ def test_my_government_reads_the_open_motions_and_the_governments_ballots_once(
     session = make_session(written_resolutions=True)
     for position in range(1, motions + 1):
         make_motion(session, DecisionKind.OTHER, position=position)
-    with django_assert_num_queries(21):  # the motions, then the government's current ballots on them
+    with django_assert_num_queries(22):  # the motions, then the government's current ballots on them
         page = tov_client.get("/en/liaison/")
     assert page.content.decode().count("no ballot sent yet") == motions
 
