@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.caching import query_parameters
 from core.params import page_parameter
 from documents.filters import read_filters
 from documents.models import Body, Document, DocumentFile, Kind, NewsItem
@@ -19,6 +20,7 @@ PER_PAGE = 50
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+@query_parameters("body", "kind", "language", "page", "year")
 def library(request):
     """Every document, newest first, filtered by kind, body, year and language."""
     filters = read_filters(request.GET)
@@ -40,6 +42,7 @@ def library(request):
     return render(request, "documents/library.html", context)
 
 
+@query_parameters()
 def document_detail(request, symbol):
     """One document: what it is, what it belongs to, and its language versions."""
     document = get_object_or_404(
@@ -50,6 +53,7 @@ def document_detail(request, symbol):
     return render(request, "documents/detail.html", context)
 
 
+@query_parameters()
 def document_file(request, pk):
     """One language version's file, downloaded; a restricted one only with the permission."""
     item = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
@@ -74,6 +78,7 @@ NEWS_PER_PAGE = 20
 FEED_ITEMS = 20
 
 
+@query_parameters("page")
 def news_list(request):
     """Published news and notices, latest first."""
     page_number = page_parameter(request)
@@ -85,6 +90,7 @@ def news_list(request):
     return render(request, "documents/news_list.html", {"page": page})
 
 
+@query_parameters()
 def news_detail(request, slug):
     """One news item or notice, with the sessions, events, committees and governments it concerns."""
     item = get_object_or_404(
@@ -121,3 +127,6 @@ class NewsFeed(Feed):
 
     def item_updateddate(self, item):
         return self.item_pubdate(item)
+
+
+news_feed = query_parameters()(NewsFeed())

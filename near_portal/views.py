@@ -16,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from assemblies.models import ResolutionEffect
 from committees.models import Committee, CoordinatorTerm
+from core.caching import query_parameters
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
 from core.uploads import UploadTooLarge
@@ -39,6 +40,7 @@ RECENT_EVENTS = 10
 HOME_NEWS = 3
 
 
+@query_parameters()
 def home(request):
     """What NEAR is, with figures computed from the member directory on the day it is shown."""
     attached = MemberGovernment.objects.attached_on(timezone.localdate())
@@ -61,6 +63,7 @@ def home(request):
     return render(request, "near_portal/home.html", context)
 
 
+@query_parameters()
 def secretariat(request):
     """The permanent secretariat in Pohang: set-up, organisation, budget, duties and staff of the latest year recorded."""
     profile = report_data.latest_secretariat()
@@ -75,6 +78,7 @@ def secretariat(request):
     return render(request, "near_portal/secretariat.html", context)
 
 
+@query_parameters()
 def member_detail(request, slug):
     """One government: its names in all six languages, country, type, admission and history,
     the committees it coordinates and the events it took part in."""
@@ -118,6 +122,7 @@ def government_names(government):
     ]
 
 
+@query_parameters("on")
 def committee_detail(request, slug):
     """One committee: description, coordinators now and before (with the session that appointed
     them, where a resolution did), meetings, participants, dormancy."""

@@ -137,7 +137,9 @@ class Ballot(models.Model):
         IN_ROOM = "in_room", _("in the room")
         WRITTEN = "written", _("by written resolution")
 
-    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("motion"))
+    # PROTECT: a ballot is never deleted, not even with its motion, agenda item or session
+    # (core.roles.NEVER_DELETED; the poll is annulled instead).
+    motion = models.ForeignKey(Motion, on_delete=models.PROTECT, related_name="ballots", verbose_name=_("motion"))
     member = models.ForeignKey(
         MemberGovernment, on_delete=models.PROTECT, related_name="ballots", verbose_name=_("member government")
     )
@@ -206,7 +208,8 @@ class RollEntry(models.Model):
 class Resolution(models.Model):
     """A decision a session adopted: the motion it carried, its date and its text."""
 
-    motion = models.OneToOneField(Motion, on_delete=models.CASCADE, related_name="resolution", verbose_name=_("motion"))
+    # PROTECT: deleting the motion, its agenda item or its session must not take the resolution with it.
+    motion = models.OneToOneField(Motion, on_delete=models.PROTECT, related_name="resolution", verbose_name=_("motion"))
     adopted_on = models.DateField(
         _("adopted on"), null=True, blank=True, help_text=_("Empty when the record gives only the session's dates.")
     )

@@ -1,0 +1,104 @@
+"""Per-client limits on the public endpoints that cost real work to answer (django-ratelimit).
+
+``@rate_limited("pdf")`` on a view counts each request that reaches it per client address
+and group; past the group's limit (``settings.NEAR_RATE_LIMITS``, e.g. ``"10/m"``: ten a
+minute, overridable from the environment) the client gets a translated 429 page with
+``Retry-After`` until its window ends. One group shares one budget: every PDF counts
+against ``"pdf"``, whichever instrument or language. A new endpoint (search, a documents
+export) takes an existing group or adds its own to ``NEAR_RATE_LIMITS`` in the settings.
+
+- What counts: requests that reach the view. A page-cache hit (core.caching) never does, nor
+  does a ``304 Not Modified`` answered by a feed's ``condition`` decorator when the limit sits
+  inside it: both cost about one query.
+- Who is exempt: active staff (a handful of accounts, locked out by django-axes after failed
+  sign-ins, who render PDFs and reports for their work). Liaison officers are counted like
+  anybody else, by address.
+- The address: ``REMOTE_ADDR``, unless that is a trusted proxy (``NEAR_TRUSTED_PROXIES``,
+  by default this host: gunicorn listens on 127.0.0.1 behind nginx or Caddy), in which case
+  the rightmost address of ``NEAR_CLIENT_IP_HEADER`` (``X-Forwarded-For``) that is not a
+  trusted proxy. A client can prepend anything to that header, never append, so the
+  rightmost untrusted entry is the one the proxy saw. IPv6 clients count per /64
+  (``RATELIMIT_IPV6_MASK``), which one subscriber holds whole.
+
+The counters live in PostgreSQL (core.counter_cache), shared by every gunicorn process.
+"""
+
+import functools
+import ipaddress
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import render
+from django_ratelimit.core import get_usage
+
+# A rate django-ratelimit reads: a count, "/", an optional multiple and s, m, h or d ("10/m", "100/5m").
+RATE_FORMAT = r"[0-9]+/[0-9]*[smhd]"
+
+
+def _networks(entries):
+    return [ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]
+
+
+def _address(text: str):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address, networks) -> bool:
+    return any(address in network for network in networks)
+
+
+def client_address(request) -> str:
+    """The address a rate limit counts for ``request`` (django-ratelimit's ``RATELIMIT_IP_META_KEY``)."""
+    networks = _networks(settings.NEAR_TRUSTED_PROXIES)
+    remote = request.META.get("REMOTE_ADDR", "")
+    # An empty REMOTE_ADDR is a Unix socket: a proxy on this host.
+    peer = _address(remote) if remote else ipaddress.ip_address("127.0.0.1")
+    if peer is None:
+        return "0.0.0.0"  # not an address at all: every such request shares one budget
+    header = "HTTP_" + settings.NEAR_CLIENT_IP_HEADER.upper().replace("-", "_")
+    if not _trusted(peer, networks) or not request.META.get(header):
+        return str(peer)
+    for hop in reversed(request.META[header].split(",")):
+        address = _address(hop)
+        if address is None:
+            break  # a malformed entry: what lies left of it cannot be trusted
+        peer = address
+        if not _trusted(address, networks):
+            break
+    return str(peer)
+
+
+def rate_for(group: str, request) -> str | None:
+    """The group's rate from the settings, or None (not limited, not counted) for active staff."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        return None
+    return settings.NEAR_RATE_LIMITS[group.removeprefix("near:")]
+
+
+def too_many_requests(request, seconds: int):
+    """The translated 429 page, saying when to try again; ``Retry-After`` says it to programs."""
+    response = render(request, "429.html", {"seconds": seconds}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def rate_limited(group: str):
+    """Limit a view to ``settings.NEAR_RATE_LIMITS[group]`` requests per client address (see the module)."""
+    if group not in settings.NEAR_RATE_LIMITS:
+        raise ImproperlyConfigured(f"No rate limit named {group!r} in NEAR_RATE_LIMITS (near_portal/settings.py).")
+
+    def decorate(view):
+        @functools.wraps(view)
+        def limited(request, *args, **kwargs):
+            usage = get_usage(request, group=f"near:{group}", key="ip", rate=rate_for, increment=True)
+            if usage is not None and usage["should_limit"]:
+                return too_many_requests(request, max(usage["time_left"], 1))
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorate

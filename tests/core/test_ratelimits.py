@@ -1,0 +1,165 @@
+"""Per-client rate limits on the costly anonymous endpoints (core/ratelimits.py, django-ratelimit)."""
+
+import re
+
+import pytest
+from django.core import checks
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
+from django.test import RequestFactory, override_settings
+from django.utils import translation
+from django.utils.translation import ngettext
+
+from core.ratelimits import client_address
+from near_portal import settings as portal_settings
+
+pytestmark = pytest.mark.django_db
+
+LIMITS = {"pdf": "2/m", "report": "2/m", "open-data": "2/m", "feed": "2/m"}
+
+
+@pytest.fixture(autouse=True)
+def low_limits(monkeypatch):
+    """Two requests a minute per group, and PDFs that cost nothing to render."""
+    monkeypatch.setattr("instruments.views.render_pdf", lambda request, context: b"%PDF-1.7 test")
+    caches["ratelimit"].clear()
+    with override_settings(NEAR_RATE_LIMITS=LIMITS):
+        yield
+
+
+def retry_message(response, language):
+    seconds = int(response["Retry-After"])
+    with translation.override(language):
+        return seconds, ngettext(
+            "Please try again in %(seconds)s second.", "Please try again in %(seconds)s seconds.", seconds
+        ) % {"seconds": seconds}
+
+
+def test_the_request_past_the_limit_gets_a_translated_429_with_retry_after(client):
+    assert [client.get("/en/charter/pdf/").status_code for _ in range(2)] == [200, 200]
+    refused = client.get("/en/charter/pdf/")
+    assert refused.status_code == 429
+    seconds, message = retry_message(refused, "en")
+    assert 1 <= seconds <= 60
+    page = refused.content.decode()
+    assert "<h1>Too many requests</h1>" in page
+    assert message in page
+    assert f"Please try again in {seconds} second" in page
+
+
+def test_the_429_speaks_russian_on_a_russian_address_and_one_budget_covers_every_pdf(client):
+    client.get("/en/charter/pdf/")
+    client.get("/ja/regulations/dues/pdf/?on=2018-01-01")
+    refused = client.get("/ru/regulations/committees/pdf/")
+    assert refused.status_code == 429
+    seconds, message = retry_message(refused, "ru")
+    page = refused.content.decode()
+    assert "<h1>Слишком много запросов</h1>" in page
+    assert message in page
+    assert re.search(rf"Повторите попытку через {seconds} секунд[уы]?\.", page)
+    assert '<html lang="ru">' in page
+
+
+def test_another_client_is_not_affected(client):
+    for _ in range(3):
+        client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.7")
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.7").status_code == 429
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.8").status_code == 200
+    # Another group has its own budget for the same client.
+    assert client.get("/open-data/members.json", REMOTE_ADDR="198.51.100.7").status_code == 200
+
+
+def test_a_page_cache_hit_is_not_counted(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    responses = [client.get(f"/en/charter/pdf/?x={n}") for n in range(5)]
+    assert [r["X-Page-Cache"] for r in responses] == ["miss", "hit", "hit", "hit", "hit"]
+    assert {r.status_code for r in responses} == {200}
+    # Each day asked for is a new page: counted, the second of the budget, then refused.
+    assert client.get("/en/charter/pdf/?on=2017-01-01").status_code == 200
+    assert client.get("/en/charter/pdf/?on=2016-01-01").status_code == 429
+
+
+def test_a_304_of_a_calendar_feed_is_not_counted(client):
+    first = client.get("/en/events.ics?year=2018")
+    assert first.status_code == 200
+    for _ in range(3):
+        assert client.get("/en/events.ics?year=2018", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/en/events.ics?year=2018").status_code == 200
+    assert client.get("/en/events.ics?year=2019").status_code == 429
+
+
+def test_open_data_and_published_reports_are_limited_too(client):
+    assert [client.get("/open-data/members.csv").status_code for _ in range(3)] == [200, 200, 429]
+    refused = client.get("/open-data/committees.json", HTTP_ACCEPT_LANGUAGE="ru")
+    assert refused.status_code == 429
+    assert "Слишком много запросов" in refused.content.decode()
+    assert [client.get("/en/reports/2018/en.pdf").status_code for _ in range(3)] == [404, 404, 429]
+
+
+def test_active_staff_are_not_limited(client, staff_in_role):
+    client.force_login(staff_in_role("Auditor"))
+    assert {client.get("/en/charter/pdf/").status_code for _ in range(5)} == {200}
+
+
+def test_a_signed_in_liaison_officer_or_an_inactive_staff_account_is_counted_like_anybody(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("visitor"))
+    assert [client.get("/en/charter/pdf/").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_the_limits_follow_the_settings(client):
+    with override_settings(NEAR_RATE_LIMITS={**LIMITS, "pdf": "4/m"}):
+        assert [client.get("/en/charter/pdf/").status_code for _ in range(5)] == [200, 200, 200, 200, 429]
+
+
+def test_a_rate_from_the_environment_is_checked(monkeypatch):
+    monkeypatch.setenv("DJANGO_RATE_LIMIT_PDF", "20/m")
+    assert portal_settings.rate_setting("pdf", "10/m") == "20/m"
+    monkeypatch.setenv("DJANGO_RATE_LIMIT_OPEN_DATA", "lots")
+    with pytest.raises(ImproperlyConfigured, match=r"^DJANGO_RATE_LIMIT_OPEN_DATA='lots' is not a rate such as 10/m"):
+        portal_settings.rate_setting("open-data", "30/m")
+
+
+def address(remote, forwarded=None):
+    meta = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        meta["HTTP_X_FORWARDED_FOR"] = forwarded
+    return client_address(RequestFactory().get("/", **meta))
+
+
+def test_the_client_address_is_remote_addr_unless_a_trusted_proxy_forwards_one():
+    assert address("198.51.100.7") == "198.51.100.7"
+    # Not from a trusted proxy: the header is the client's own word, ignored.
+    assert address("198.51.100.7", "203.0.113.5") == "198.51.100.7"
+    # From the proxy on this host: the rightmost address it appended.
+    assert address("127.0.0.1", "203.0.113.5") == "203.0.113.5"
+    assert address("::1", "6.6.6.6, 203.0.113.5") == "203.0.113.5"  # a client cannot prepend its way out
+    assert address("127.0.0.1") == "127.0.0.1"
+    assert address("", "203.0.113.5") == "203.0.113.5"  # a Unix socket: a proxy on this host
+    assert address("127.0.0.1", "203.0.113.5, not-an-address") == "127.0.0.1"
+
+
+@override_settings(NEAR_TRUSTED_PROXIES=["127.0.0.1", "10.0.0.0/8"])
+def test_a_chain_of_trusted_proxies_is_walked_from_the_right():
+    assert address("127.0.0.1", "6.6.6.6, 203.0.113.5, 10.1.2.3") == "203.0.113.5"
+
+
+@override_settings(NEAR_CLIENT_IP_HEADER="X-Real-IP")
+def test_another_header_can_be_named():
+    request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    assert client_address(request) == "203.0.113.9"
+
+
+def test_ipv6_clients_of_one_slash_64_share_a_budget(client):
+    client.get("/en/charter/pdf/", REMOTE_ADDR="2001:db8:1:2::1")
+    client.get("/en/charter/pdf/", REMOTE_ADDR="2001:db8:1:2::ffff")
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="2001:db8:1:2:aaaa::3").status_code == 429
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+
+
+def test_django_ratelimit_accepts_the_configured_cache():
+    errors = [
+        message
+        for message in checks.run_checks(tags=[checks.Tags.caches])
+        if message.id.startswith("django_ratelimit") and not message.is_silenced()
+    ]
+    assert errors == []
