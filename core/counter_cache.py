@@ -8,8 +8,9 @@ table, core migration 0002): ``add`` is one ``INSERT ... ON CONFLICT``, ``incr``
 ``UPDATE ... SET value = value + n ... RETURNING``, each atomic in PostgreSQL. It holds
 integers only, which is all django-ratelimit stores.
 
-Each ``add`` also removes up to ``CULL_BATCH`` expired counters, so the table holds about
-the counters of the current windows.
+Each ``add`` also removes up to ``CULL_BATCH`` expired counters in the same statement, so the
+table holds about the counters of the current windows. A counted request costs one query (its
+window's first) or two (``add``, then ``incr``).
 """
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
@@ -43,16 +44,16 @@ class CounterCache(BaseCache):
         expires, params = self._expires(timeout)
         table = self._table
         with connection.cursor() as cursor:
+            # One statement: the cull (never of this key: a row changes once per statement) and
+            # the insert, where an expired counter is replaced and a live one left alone (add's contract).
             cursor.execute(
-                f"DELETE FROM {table} WHERE key IN "
-                f"(SELECT key FROM {table} WHERE expires <= now() LIMIT {CULL_BATCH}) AND expires <= now()"
-            )
-            # An expired counter is replaced; a live one is left alone (add's contract).
-            cursor.execute(
+                f"WITH cull AS (DELETE FROM {table} WHERE key IN "
+                f"(SELECT key FROM {table} WHERE expires <= now() AND key <> %s LIMIT {CULL_BATCH}) "
+                f"AND expires <= now() AND key <> %s) "
                 f"INSERT INTO {table} (key, value, expires) VALUES (%s, %s, {expires}) "
                 f"ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires = EXCLUDED.expires "
                 f"WHERE {table}.expires <= now() RETURNING 1",
-                [key, self._count(value), *params],
+                [key, key, key, self._count(value), *params],
             )
             return cursor.fetchone() is not None
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.caching import query_parameters
 from core.params import page_parameter
+from core.ratelimits import rate_limited
 from documents.filters import read_filters
 from documents.models import Body, Document, DocumentFile, Kind, NewsItem
 
@@ -21,6 +22,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @query_parameters("body", "kind", "language", "page", "year")
+@rate_limited("page")
 def library(request):
     """Every document, newest first, filtered by kind, body, year and language."""
     filters = read_filters(request.GET)

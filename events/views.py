@@ -38,6 +38,7 @@ def visible_attachments(request):
 
 
 @query_parameters("committee", "government", "kind", "page", "year")
+@rate_limited("page")
 def event_list(request):
     """Upcoming events first (soonest first), then past ones (latest first), with filters."""
     filters = read_filters(request.GET)

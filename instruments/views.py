@@ -55,6 +55,7 @@ def text_context(request, slug) -> dict:
 
 
 @query_parameters("on")
+@rate_limited("page")
 def instrument_text(request, slug):
     """The instrument as in force today, or on ?on=YYYY-MM-DD."""
     context = text_context(request, slug)

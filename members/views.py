@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.caching import query_parameters
 from core.languages import active_language_fields, localized_fields
+from core.ratelimits import rate_limited
 from members.models import MemberGovernment, MembershipType, Partner
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
@@ -24,6 +25,7 @@ DIRECTORY_TYPES = [MembershipType.MEMBER, MembershipType.ASSOCIATE, MembershipTy
 
 
 @query_parameters("q", "type")
+@rate_limited("page")
 def directory(request):
     """Member governments grouped by country, with counts; filter by type, search in any language."""
     selected_type = request.GET.get("type", "")

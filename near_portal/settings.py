@@ -315,6 +315,9 @@ RATE_LIMIT_DEFAULTS = {
     "report": "20/m",  # published annual-report PDFs (a file of a few MB each)
     "open-data": "30/m",  # /open-data/ JSON and CSV, read from the record on each request
     "feed": "60/m",  # calendar feeds (?year= included); clients poll hourly
+    # Pages whose query reaches far (?on= any day, the events' and documents' filters, the
+    # directory's search), 100-250 ms each uncached; a page-cache hit is never counted.
+    "page": "60/m",
 }
 
 

@@ -19,6 +19,7 @@ from committees.models import Committee, CoordinatorTerm
 from core.caching import query_parameters
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
+from core.ratelimits import rate_limited
 from core.uploads import UploadTooLarge
 from documents.models import NewsItem
 from events.models import Event
@@ -123,6 +124,7 @@ def government_names(government):
 
 
 @query_parameters("on")
+@rate_limited("page")
 def committee_detail(request, slug):
     """One committee: description, coordinators now and before (with the session that appointed
     them, where a resolution did), meetings, participants, dormancy."""
