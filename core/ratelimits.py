@@ -27,9 +27,21 @@ import functools
 import ipaddress
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
+
+# Caches every process shares and that increment atomically, as django-ratelimit needs.
+SHARED_ATOMIC_CACHES = frozenset(
+    {
+        "core.counter_cache.CounterCache",
+        "django.core.cache.backends.memcached.PyMemcacheCache",
+        "django.core.cache.backends.memcached.PyLibMCCache",
+        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
+    }
+)
 
 # A rate django-ratelimit reads: a count, "/", an optional multiple and s, m, h or d ("10/m", "100/5m").
 RATE_FORMAT = r"[0-9]+/[0-9]*[smhd]"
@@ -102,3 +114,22 @@ def rate_limited(group: str):
         return limited
 
     return decorate
+
+
+def check_rate_limit_cache(app_configs, **kwargs):
+    """The cache of the counters (``RATELIMIT_USE_CACHE``) is shared by every process and increments atomically.
+
+    In place of django-ratelimit's own check, which warns about every cache but memcached's
+    and Redis's (the portal uses the library without installing it as an app).
+    """
+    name = getattr(settings, "RATELIMIT_USE_CACHE", "default")
+    backend = settings.CACHES.get(name, {}).get("BACKEND")
+    if backend in SHARED_ATOMIC_CACHES:
+        return []
+    return [
+        checks.Error(
+            f"The rate limits' cache {name!r} ({backend}) is not one every process shares with atomic increments.",
+            hint="Use core.counter_cache.CounterCache (PostgreSQL), memcached or Redis.",
+            id="core.E001",
+        )
+    ]

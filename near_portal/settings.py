@@ -46,8 +46,6 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    # Its system checks refuse a rate-limit cache that is not shared or not atomic (core/ratelimits.py).
-    "django_ratelimit",
     # The association's apps, in the order of their dependencies (each imports only those above).
     "core",
     "members",
@@ -336,9 +334,9 @@ RATELIMIT_IP_META_KEY = "core.ratelimits.client_address"
 # believed: by default this host only (make serve listens on 127.0.0.1 behind nginx or Caddy).
 NEAR_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 NEAR_CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="X-Forwarded-For")
-# django-ratelimit warns about every backend but memcached's and Redis's; core.counter_cache
-# increments atomically in PostgreSQL, which is what the warning is about.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# django-ratelimit is used as a library, not an installed app: its system check warns about
+# every cache but memcached's and Redis's; core.ratelimits checks instead that the cache is
+# one that every process shares and that increments atomically (core.counter_cache is).
 
 LOGIN_URL = "admin:login"
 

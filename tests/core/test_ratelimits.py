@@ -184,10 +184,12 @@ def test_ipv6_clients_of_one_slash_64_share_a_budget(client):
     assert client.get("/en/charter/pdf/", REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
 
 
-def test_django_ratelimit_accepts_the_configured_cache():
-    errors = [
-        message
-        for message in checks.run_checks(tags=[checks.Tags.caches])
-        if message.id.startswith("django_ratelimit") and not message.is_silenced()
-    ]
-    assert errors == []
+def test_the_counters_cache_must_be_shared_and_atomic():
+    assert [m.id for m in checks.run_checks(tags=[checks.Tags.caches]) if m.id.startswith("core.")] == []
+    with override_settings(RATELIMIT_USE_CACHE="default"):  # the page cache: one per process
+        (error,) = [m for m in checks.run_checks(tags=[checks.Tags.caches]) if m.id.startswith("core.")]
+    assert error.id == "core.E001"
+    assert error.msg == (
+        "The rate limits' cache 'default' (django.core.cache.backends.locmem.LocMemCache) is not one "
+        "every process shares with atomic increments."
+    )

@@ -28,11 +28,7 @@ def run_with_production_settings(*args):
 def test_production_settings_pass_the_deployment_checks_without_warnings():
     result = run_with_production_settings("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
-    # The one silenced check: django-ratelimit's warning about any cache but memcached's and
-    # Redis's; core.counter_cache increments atomically in PostgreSQL (its own errors, E003
-    # for a cache that is not shared or not atomic, still run).
-    assert "System check identified no issues (1 silenced)." in result.stdout
-    assert settings.SILENCED_SYSTEM_CHECKS == ["django_ratelimit.W001"]
+    assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
