@@ -328,6 +328,8 @@ def rate_setting(group: str, default: str) -> str:
 
 
 NEAR_RATE_LIMITS = {group: rate_setting(group, default) for group, default in RATE_LIMIT_DEFAULTS.items()}
+# Off only for a benchmark's load generator, one client asking thousands of times (docs/benchmarks.md).
+RATELIMIT_ENABLE = env.bool("DJANGO_RATE_LIMITS", default=True)
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "core.ratelimits.client_address"
 # Addresses (or networks) of the proxies in front of gunicorn whose NEAR_CLIENT_IP_HEADER is
