@@ -10,6 +10,12 @@ export) takes an existing group or adds its own to ``NEAR_RATE_LIMITS`` in the s
 - What counts: requests that reach the view. A page-cache hit (core.caching) never does, nor
   does a ``304 Not Modified`` answered by a feed's ``condition`` decorator when the limit sits
   inside it: both cost about one query.
+- All clients together: a group in ``NEAR_RATE_LIMITS_ALL_CLIENTS`` (the PDFs) also has one
+  budget for everybody, so that many clients at once cannot keep every core rendering; past
+  it, the 429 page says the portal is busy with these files. And a group in
+  ``NEAR_RATE_LIMITS_AT_ONCE`` (the PDFs: one) is served that many at a time per process; one
+  more is refused at once (429, ``Retry-After: 5``) rather than queued, so the other threads
+  of a gunicorn process stay free for the pages while it renders.
 - Who is exempt: active staff (a handful of accounts, locked out by django-axes after failed
   sign-ins, who render PDFs and reports for their work). Liaison officers are counted like
   anybody else, by address.
@@ -25,6 +31,7 @@ The counters live in PostgreSQL (core.counter_cache), shared by every gunicorn p
 
 import functools
 import ipaddress
+import threading
 
 from django.conf import settings
 from django.core import checks
@@ -83,32 +90,71 @@ def client_address(request) -> str:
     return str(peer)
 
 
-def rate_for(group: str, request) -> str | None:
-    """The group's rate from the settings, or None (not limited, not counted) for active staff."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_active and user.is_staff:
+# What the 429 page of a busy process tells a client to wait: about one PDF's rendering.
+BUSY_RETRY_SECONDS = 5
+
+_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+def process_slots(group: str) -> threading.BoundedSemaphore | None:
+    """This process's slots for ``group`` (``NEAR_RATE_LIMITS_AT_ONCE``), or None when it has no such limit."""
+    size = settings.NEAR_RATE_LIMITS_AT_ONCE.get(group) if settings.RATELIMIT_ENABLE else None
+    if not size:
         return None
-    return settings.NEAR_RATE_LIMITS[group.removeprefix("near:")]
+    with _slots_lock:
+        return _slots.setdefault((group, size), threading.BoundedSemaphore(size))
 
 
-def too_many_requests(request, seconds: int):
+def is_exempt(request) -> bool:
+    """Active staff are not limited (nor counted)."""
+    user = getattr(request, "user", None)
+    return user is not None and user.is_active and user.is_staff
+
+
+def too_many_requests(request, seconds: int, *, all_clients: bool = False):
     """The translated 429 page, saying when to try again; ``Retry-After`` says it to programs."""
-    response = render(request, "429.html", {"seconds": seconds}, status=429)
+    response = render(request, "429.html", {"seconds": seconds, "all_clients": all_clients}, status=429)
     response["Retry-After"] = str(seconds)
     return response
 
 
 def rate_limited(group: str):
-    """Limit a view to ``settings.NEAR_RATE_LIMITS[group]`` requests per client address (see the module)."""
+    """Limit a view to ``settings.NEAR_RATE_LIMITS[group]`` requests per client address (see the module).
+
+    A group in ``settings.NEAR_RATE_LIMITS_ALL_CLIENTS`` also has a budget for all clients
+    together, counted only for requests the client's own limit let through.
+    """
     if group not in settings.NEAR_RATE_LIMITS:
         raise ImproperlyConfigured(f"No rate limit named {group!r} in NEAR_RATE_LIMITS (near_portal/settings.py).")
+
+    def per_client(_group, request):
+        return None if is_exempt(request) else settings.NEAR_RATE_LIMITS[group]
+
+    def all_clients(_group, request):
+        return None if is_exempt(request) else settings.NEAR_RATE_LIMITS_ALL_CLIENTS.get(group)
 
     def decorate(view):
         @functools.wraps(view)
         def limited(request, *args, **kwargs):
-            usage = get_usage(request, group=f"near:{group}", key="ip", rate=rate_for, increment=True)
+            slots = None if is_exempt(request) else process_slots(group)
+            if slots is not None and not slots.acquire(blocking=False):
+                return too_many_requests(request, BUSY_RETRY_SECONDS, all_clients=True)
+            try:
+                return counted(request, *args, **kwargs)
+            finally:
+                if slots is not None:
+                    slots.release()
+
+        def counted(request, *args, **kwargs):
+            usage = get_usage(request, group=f"near:{group}", key="ip", rate=per_client, increment=True)
             if usage is not None and usage["should_limit"]:
                 return too_many_requests(request, max(usage["time_left"], 1))
+            usage = get_usage(
+                request, group=f"near:{group}:all", key=lambda _group, _request: "all", rate=all_clients, increment=True
+            )
+            if usage is not None and usage["should_limit"]:
+                return too_many_requests(request, max(usage["time_left"], 1), all_clients=True)
             return view(request, *args, **kwargs)
 
         return limited

@@ -328,6 +328,17 @@ def rate_setting(group: str, default: str) -> str:
 
 
 NEAR_RATE_LIMITS = {group: rate_setting(group, default) for group, default in RATE_LIMIT_DEFAULTS.items()}
+# Requests of all clients together, for the groups the machine must bound whatever the number
+# of clients: 24 clients at 10 PDFs a minute each would keep both cores rendering. 20 PDFs a
+# minute is a third of two cores; page-cache hits (the same PDF again) are not counted.
+# DJANGO_RATE_LIMIT_PDF_ALL_CLIENTS=40/m changes it.
+RATE_LIMIT_ALL_CLIENTS_DEFAULTS = {"pdf": "20/m"}
+NEAR_RATE_LIMITS_ALL_CLIENTS = {
+    group: rate_setting(f"{group}-all-clients", default) for group, default in RATE_LIMIT_ALL_CLIENTS_DEFAULTS.items()
+}
+# Requests of a group each process serves at once (a PDF holds a core for 1-4 s): one more
+# is refused at once with the 429 page, so gunicorn's other threads stay free for the pages.
+NEAR_RATE_LIMITS_AT_ONCE = {"pdf": env.int("DJANGO_RATE_LIMIT_PDF_AT_ONCE", default=1)}
 # Off only for a benchmark's load generator, one client asking thousands of times (docs/benchmarks.md).
 RATELIMIT_ENABLE = env.bool("DJANGO_RATE_LIMITS", default=True)
 RATELIMIT_USE_CACHE = "ratelimit"

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from core.ratelimits import client_address
+from core.ratelimits import client_address, process_slots
 from near_portal import settings as portal_settings
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def low_limits(monkeypatch):
     window_end = int(time.time()) + WINDOW_LEFT
     monkeypatch.setattr("django_ratelimit.core._get_window", lambda value, period: window_end)
     caches["ratelimit"].clear()
-    with override_settings(RATELIMIT_ENABLE=True, NEAR_RATE_LIMITS=LIMITS):
+    with override_settings(RATELIMIT_ENABLE=True, NEAR_RATE_LIMITS=LIMITS, NEAR_RATE_LIMITS_ALL_CLIENTS={}):
         yield
 
 
@@ -122,6 +122,46 @@ def test_a_counted_request_costs_one_query_and_then_two(client, django_assert_nu
         client.get("/open-data/members.json")
     with django_assert_num_queries(len(uncounted) + 2):  # then add finds it and incr counts
         client.get("/open-data/members.json")
+
+
+@override_settings(NEAR_RATE_LIMITS_ALL_CLIENTS={"pdf": "3/m"})
+def test_all_clients_together_have_one_budget_for_pdfs(client, staff_in_role):
+    addresses = ["198.51.100.1", "198.51.100.2", "198.51.100.3"]
+    assert [client.get("/en/charter/pdf/", REMOTE_ADDR=a).status_code for a in addresses] == [200, 200, 200]
+    refused = client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.4")
+    assert refused.status_code == 429
+    assert "The portal is making many of these files for its visitors just now" in refused.content.decode()
+    russian = client.get("/ru/regulations/dues/pdf/", REMOTE_ADDR="198.51.100.5")
+    assert "Портал сейчас готовит много таких файлов для посетителей" in russian.content.decode()
+    assert "Retry-After" in russian
+    # Other groups have no such budget; staff have none at all.
+    assert client.get("/open-data/members.json", REMOTE_ADDR="198.51.100.4").status_code == 200
+    client.force_login(staff_in_role("Auditor"))
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.4").status_code == 200
+
+
+@override_settings(NEAR_RATE_LIMITS_ALL_CLIENTS={"pdf": "3/m"})
+def test_a_request_the_clients_own_limit_refused_does_not_spend_the_budget_of_all(client):
+    for _ in range(5):
+        client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.1")  # 2 served, 3 refused as this client's
+    assert client.get("/en/charter/pdf/", REMOTE_ADDR="198.51.100.2").status_code == 200  # the third of all
+
+
+def test_a_pdf_asked_for_while_this_process_renders_one_is_refused_at_once(client, staff_in_role):
+    slots = process_slots("pdf")
+    assert slots.acquire(blocking=False)  # another thread is rendering
+    try:
+        busy = client.get("/en/charter/pdf/")
+        assert (busy.status_code, busy["Retry-After"]) == (429, "5")
+        assert "The portal is making many of these files for its visitors just now" in busy.content.decode()
+        assert client.get("/en/charter/").status_code == 200  # pages are served meanwhile
+        client.force_login(staff_in_role("Auditor"))
+        assert client.get("/en/charter/pdf/").status_code == 200
+        client.logout()
+    finally:
+        slots.release()
+    # The busy answer spent none of the client's budget: two PDFs, then the limit.
+    assert [client.get("/en/charter/pdf/").status_code for _ in range(3)] == [200, 200, 429]
 
 
 def test_active_staff_are_not_limited(client, staff_in_role):
