@@ -50,9 +50,6 @@ SHARED_ATOMIC_CACHES = frozenset(
     }
 )
 
-# A rate django-ratelimit reads: a count, "/", an optional multiple and s, m, h or d ("10/m", "100/5m").
-RATE_FORMAT = r"[0-9]+/[0-9]*[smhd]"
-
 
 def _networks(entries):
     return [ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]

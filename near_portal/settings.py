@@ -6,6 +6,7 @@ DJANGO_SECRET_KEY is required. `make run` and `make test` set DJANGO_DEBUG=1 for
 
 import base64
 import hashlib
+import ipaddress
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -346,6 +347,13 @@ RATELIMIT_IP_META_KEY = "core.ratelimits.client_address"
 # Addresses (or networks) of the proxies in front of gunicorn whose NEAR_CLIENT_IP_HEADER is
 # believed: by default this host only (make serve listens on 127.0.0.1 behind nginx or Caddy).
 NEAR_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in NEAR_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or a network such as 10.0.0.0/8."
+        ) from None
 NEAR_CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="X-Forwarded-For")
 # django-ratelimit is used as a library, not an installed app: its system check warns about
 # every cache but memcached's and Redis's; core.ratelimits checks instead that the cache is

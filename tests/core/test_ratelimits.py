@@ -1,8 +1,12 @@
 """Per-client rate limits on the costly anonymous endpoints (core/ratelimits.py, django-ratelimit)."""
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
+from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
@@ -185,6 +189,22 @@ def test_a_rate_from_the_environment_is_checked(monkeypatch):
     monkeypatch.setenv("DJANGO_RATE_LIMIT_OPEN_DATA", "lots")
     with pytest.raises(ImproperlyConfigured, match=r"^DJANGO_RATE_LIMIT_OPEN_DATA='lots' is not a rate such as 10/m"):
         portal_settings.rate_setting("open-data", "30/m")
+
+
+def test_manage_py_says_in_one_sentence_which_rate_setting_it_cannot_use():
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_RATE_LIMIT_FEED": "often", "DJANGO_TRUSTED_PROXIES": "127.0.0.1"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "DJANGO_RATE_LIMIT_FEED='often' is not a rate such as 10/m (a count, /, s, m, h or d).\n"
+    env = {**env, "DJANGO_RATE_LIMIT_FEED": "60/m", "DJANGO_TRUSTED_PROXIES": "127.0.0.1,proxy.example"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.stderr == (
+        "DJANGO_TRUSTED_PROXIES: 'proxy.example' is not an address or a network such as 10.0.0.0/8.\n"
+    )
 
 
 def address(remote, forwarded=None):
