@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch
 from assemblies import voting
 from assemblies.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
 from committees.models import CoordinatorTerm
+from core.caching import query_parameters
 from dues.models import DuesDecision
 from instruments.models import Amendment
 from members.models import MembershipEvent
@@ -30,6 +31,7 @@ class ItemView:
     rule: voting.VotingRule | None
 
 
+@query_parameters()
 def session_list(request, body):
     """The sessions of one body, the latest first; the General Assembly's page also lists the officers."""
     sessions = Session.objects.for_public_list(body)
@@ -45,6 +47,7 @@ def session_list(request, body):
     )
 
 
+@query_parameters()
 def session_detail(request, body, key):
     """One session: agenda, attendance, each motion's result with its tally, quorum and threshold, and what it changed."""
     session = get_object_or_404(Session.objects.select_related("host", "chair", "event"), body=body, key=key)

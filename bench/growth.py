@@ -44,6 +44,7 @@ os.environ["DJANGO_DEBUG"] = "0"  # production settings: no query log, no debug 
 os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
 os.environ.setdefault("DJANGO_CONN_MAX_AGE", "60")
+os.environ.setdefault("DJANGO_RATE_LIMITS", "0")  # one client asking over and over: not a visitor to limit
 os.environ["DJANGO_SETTINGS_MODULE"] = "near_portal.settings"
 warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic: the files are not served here
 if not os.environ.get("DATABASE_URL"):

@@ -1,6 +1,7 @@
 """Concurrent load on the public pages and /healthz of a running portal (run by hand).
 
-    make serve PORT=8000                         # in one terminal (DJANGO_PAGE_CACHE_SECONDS=0 for uncached)
+    DJANGO_RATE_LIMITS=0 make serve PORT=8000    # in one terminal (DJANGO_PAGE_CACHE_SECONDS=0 for uncached;
+                                                 # the rate limits would refuse one client asking this often)
     .venv/bin/python bench/load.py               # in another
     .venv/bin/python bench/load.py --concurrency 32 --requests 3000 --url /ru/members/?q=Primorsky
 

@@ -19,6 +19,7 @@ import django
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "near_portal.settings")
+os.environ.setdefault("DJANGO_RATE_LIMITS", "0")  # one client asking over and over: not a visitor to limit
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402

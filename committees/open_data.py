@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 from committees.models import Committee
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
+from core.ratelimits import rate_limited
 from members.membership import partial_iso
 from members.models import DatePrecision
 
@@ -54,6 +55,7 @@ def committee_records(on: datetime.date):
     ]
 
 
+@rate_limited("open-data")
 def committees_json(request):
     """``{"on": date, "committees": [...]}``; coordinators and eligibility as of ``?on=`` (default today)."""
     try:

@@ -4,9 +4,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from committees.models import Committee
+from core.caching import query_parameters
 from core.params import date_parameter
+from core.ratelimits import rate_limited
 
 
+@query_parameters("on")
+@rate_limited("page")
 def committee_list(request):
     """The table the annual report prints: coordinators, founded, meetings held, field; former ones below."""
     on = date_parameter(request)

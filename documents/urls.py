@@ -9,7 +9,7 @@ app_name = "documents"
 urlpatterns = [
     path("documents/", views.library, name="list"),
     path("news/", views.news_list, name="news-list"),
-    path("news.atom", views.NewsFeed(), name="news-feed"),
+    path("news.atom", views.news_feed, name="news-feed"),
     path("news/<slug:slug>/", views.news_detail, name="news-detail"),
     # A session's minutes beside its page (/en/assemblies/12/ -> /en/assemblies/12/minutes/).
     path(

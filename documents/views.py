@@ -13,7 +13,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import query_parameters
 from core.params import page_parameter
+from core.ratelimits import rate_limited
 from documents.filters import read_filters
 from documents.models import Body, Document, DocumentFile, Kind, MinutesPublication, NewsItem
 
@@ -21,6 +23,8 @@ PER_PAGE = 50
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+@query_parameters("body", "kind", "language", "page", "year")
+@rate_limited("page")
 def library(request):
     """Every document, newest first, filtered by kind, body, year and language."""
     filters = read_filters(request.GET)
@@ -42,6 +46,7 @@ def library(request):
     return render(request, "documents/library.html", context)
 
 
+@query_parameters()
 def document_detail(request, symbol):
     """One document: what it is, what it belongs to, and its language versions."""
     document = get_object_or_404(
@@ -52,6 +57,7 @@ def document_detail(request, symbol):
     return render(request, "documents/detail.html", context)
 
 
+@query_parameters()
 def document_file(request, pk):
     """One language version's file, downloaded; a restricted one only with the permission."""
     item = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
@@ -76,6 +82,7 @@ NEWS_PER_PAGE = 20
 FEED_ITEMS = 20
 
 
+@query_parameters("page")
 def news_list(request):
     """Published news and notices, latest first."""
     page_number = page_parameter(request)
@@ -87,6 +94,7 @@ def news_list(request):
     return render(request, "documents/news_list.html", {"page": page})
 
 
+@query_parameters()
 def news_detail(request, slug):
     """One news item or notice, with the sessions, events, committees and governments it concerns."""
     item = get_object_or_404(
@@ -125,6 +133,7 @@ class NewsFeed(Feed):
         return self.item_pubdate(item)
 
 
+@query_parameters()
 def session_minutes(request, body, key):
     """A session's published minutes in the page's language: the latest version, as it was published."""
     publication = (
@@ -152,3 +161,6 @@ def session_minutes(request, body, key):
         "body": mark_safe(publication.html[get_language()]),
     }
     return render(request, "documents/minutes/page.html", context)
+
+
+news_feed = query_parameters()(NewsFeed())

@@ -12,7 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import params
+from core.caching import query_parameters
 from core.params import BadParameter
+from core.ratelimits import rate_limited
 from dues.costs import meeting_cost_shares
 from dues.ledger import (
     LAST_SUPPORTED_YEAR,
@@ -46,6 +48,7 @@ def fiscal_year_value(value) -> int:
     return year
 
 
+@query_parameters("on", "year")
 @finance_staff
 def dashboard(request):
     """Dues of a fiscal year on a date: assessed, waived, collected and outstanding, by country."""
@@ -65,6 +68,7 @@ def dashboard(request):
     )
 
 
+@query_parameters("on")
 @finance_staff
 def restricted(request):
     """Member governments whose vote and office rights are restricted on a date (Dues Regulation art. 6)."""
@@ -96,13 +100,16 @@ def statement_context(request, slug):
     }
 
 
+@query_parameters("on")
 @finance_staff
 def statement(request, slug):
     """A member's dues statement on a date: each assessed year, payments, credit, arrears, rights."""
     return render(request, "dues/statement.html", statement_context(request, slug))
 
 
+@query_parameters("on")
 @finance_staff
+@rate_limited("pdf")
 def statement_pdf(request, slug):
     """The same statement as an A4 PDF in the page's language."""
     return statement_pdf_response(request, statement_context(request, slug))
@@ -123,6 +130,7 @@ def statement_pdf_response(request, context) -> HttpResponse:
     return response
 
 
+@query_parameters("on")
 @finance_staff
 def budget(request, year):
     """The dues budget of a fiscal year against spending, the dues collected and the settlement."""
@@ -131,6 +139,7 @@ def budget(request, year):
     return render(request, "dues/budget.html", {"report": budget_report(fiscal_year, on=on), "on": on})
 
 
+@query_parameters()
 @finance_staff
 def meeting_costs(request):
     """Sessions whose cost is recorded, with each one's shares."""
@@ -138,6 +147,7 @@ def meeting_costs(request):
     return render(request, "dues/meeting_costs.html", {"costs": costs})
 
 
+@query_parameters()
 @finance_staff
 def meeting_cost(request, pk):
     """Charter art. 15(2)2: how a session's cost is shared between the host and the other members."""

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees.models import Committee
+from core.caching import query_parameters
 from core.languages import active_language_fields
 from core.params import page_parameter
+from core.ratelimits import rate_limited
 from events.calendar import build_calendar
 from events.feeds import conditional_feed, feed_events, feed_year
 from events.figures import country_columns, event_figures
@@ -35,6 +37,8 @@ def visible_attachments(request):
     return files if request.user.has_perm("events.view_attachment") else files.filter(public=True)
 
 
+@query_parameters("committee", "government", "kind", "page", "year")
+@rate_limited("page")
 def event_list(request):
     """Upcoming events first (soonest first), then past ones (latest first), with filters."""
     filters = read_filters(request.GET)
@@ -67,6 +71,7 @@ def event_list(request):
     return render(request, "events/list.html", context)
 
 
+@query_parameters()
 def event_detail(request, slug):
     """One event: dates, place, organiser, figures as recorded or counted, governments, files."""
     attachments = visible_attachments(request)
@@ -85,6 +90,7 @@ def event_detail(request, slug):
     return render(request, "events/detail.html", context)
 
 
+@query_parameters()
 def attachment(request, slug, pk):
     """An event's file: images shown inline, everything else downloaded; never sniffed or scripted."""
     files = visible_attachments(request).select_related("event")
@@ -120,7 +126,9 @@ def feed_name(name, year):
     return name if year is None else _("%(calendar)s, %(year)s") % {"calendar": name, "year": year}
 
 
+@query_parameters("year")
 @conditional_feed(Event, Country)
+@rate_limited("feed")
 def events_ics(request):
     """Published events for calendar clients: upcoming and the latest past ones, or one year's (``?year=``)."""
     year = feed_year(request)
@@ -133,7 +141,9 @@ def events_ics(request):
     )
 
 
+@query_parameters("year")
 @conditional_feed(Event, Country, Committee)
+@rate_limited("feed")
 def committee_events_ics(request, slug):
     """The published events of one specialized committee, bounded as ``events_ics``."""
     year = feed_year(request)
@@ -147,7 +157,9 @@ def committee_events_ics(request, slug):
     )
 
 
+@query_parameters()
 @conditional_feed(Event, Country, rolling=False)
+@rate_limited("feed")
 def event_ics(request, slug):
     """One event, to add to a calendar."""
     event = get_object_or_404(Event.objects.published(), slug=slug)

@@ -9,8 +9,9 @@ from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.caching import content_version
+from core.caching import content_version, query_parameters
 from core.params import date_parameter
+from core.ratelimits import rate_limited
 from instruments.models import Article, Instrument, url_name
 from instruments.pdf import render_pdf
 from instruments.texts import article_history, instrument_as_of, instrument_history
@@ -53,6 +54,8 @@ def text_context(request, slug) -> dict:
     }
 
 
+@query_parameters("on")
+@rate_limited("page")
 def instrument_text(request, slug):
     """The instrument as in force today, or on ?on=YYYY-MM-DD."""
     context = text_context(request, slug)
@@ -63,6 +66,8 @@ def instrument_text(request, slug):
 PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
+@query_parameters("on")
+@rate_limited("pdf")
 def instrument_pdf(request, slug):
     """The instrument as in force on ?on=YYYY-MM-DD (default today), as a PDF.
 
@@ -92,6 +97,7 @@ def instrument_pdf(request, slug):
     return response
 
 
+@query_parameters()
 def history(request, slug):
     """The timeline of the instrument's amendments, each with the articles it touched."""
     instrument = get_object_or_404(Instrument, slug=slug)
@@ -102,6 +108,7 @@ def history(request, slug):
     return render(request, "instruments/instrument_history.html", context)
 
 
+@query_parameters()
 def article(request, slug, key):
     """One article's versions, each compared with the one before."""
     instrument = get_object_or_404(Instrument, slug=slug)

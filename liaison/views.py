@@ -24,6 +24,8 @@ from django.views.decorators.http import require_POST
 from assemblies import polls
 from assemblies.models import Ballot, Motion
 from committees.models import CoordinatorTerm
+from core.caching import query_parameters
+from core.ratelimits import rate_limited
 from dues.ledger import has_voting_rights, is_restricted, ledger
 from dues.querysets import with_dues_records
 from dues.views import statement_pdf_response
@@ -64,10 +66,12 @@ class SignInView(auth_views.LoginView):
         return reverse("liaison:my-government")
 
 
-sign_in = never_cache(SignInView.as_view())
-sign_out = auth_views.LogoutView.as_view(next_page=reverse_lazy("liaison:sign-in"))
+# The sign-in reads ?next= (where to go afterwards), as Django's LoginView does.
+sign_in = query_parameters("next")(never_cache(SignInView.as_view()))
+sign_out = query_parameters()(auth_views.LogoutView.as_view(next_page=reverse_lazy("liaison:sign-in")))
 
 
+@query_parameters()
 @sensitive_post_parameters("new_password1", "new_password2")
 @never_cache
 def accept(request, token):
@@ -114,6 +118,7 @@ def open_motions(member):
     )
 
 
+@query_parameters()
 @officer_required
 def my_government(request):
     """The officer's government: membership, committees, events, voting rights today, dues, contacts."""
@@ -138,6 +143,7 @@ def my_government(request):
     )
 
 
+@query_parameters()
 @officer_required
 def contact_edit(request, pk=None):
     """Change (or add) a liaison contact of the officer's own government; the history records the officer."""
@@ -152,13 +158,16 @@ def contact_edit(request, pk=None):
     return render(request, "liaison/contact_form.html", {"form": form, "contact": contact, "member": member})
 
 
+@query_parameters()
 @officer_required
+@rate_limited("pdf")
 def statement_pdf(request):
     """The officer's own government's dues statement today, as the secretariat's PDF."""
     member = own_member(request)
     return statement_pdf_response(request, {"member": member, **voting_rights(member, timezone.localdate())})
 
 
+@query_parameters()
 @officer_required
 def event_registration(request, pk):
     """Register the delegation of the officer's government to an event whose registration is open."""
@@ -200,6 +209,7 @@ def own_ballots(motion: Motion, member: MemberGovernment) -> list[Ballot]:
     )
 
 
+@query_parameters()
 @officer_required
 def written_ballot(request, pk):
     """Cast, change and see the officer's government's written ballot on a motion (only its own)."""
@@ -249,6 +259,7 @@ def written_ballot(request, pk):
     )
 
 
+@query_parameters()
 @officer_required
 def ballot_receipt(request, pk):
     """The receipt of one of the government's ballots: what was cast, when, by whom, its reference."""
@@ -266,6 +277,7 @@ def ballot_receipt(request, pk):
     )
 
 
+@query_parameters()
 @require_POST
 @officer_required
 def plan_status(request, year):

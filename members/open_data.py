@@ -6,6 +6,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.importexport import csv_line, escape_row
 from core.languages import LANGUAGE_CODES
+from core.ratelimits import rate_limited
 from members.membership import partial_iso
 from members.models import MemberGovernment
 
@@ -32,12 +33,14 @@ def member_records():
     ]
 
 
+@rate_limited("open-data")
 def members_json(request):
     response = JsonResponse({"members": member_records()}, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
+@rate_limited("open-data")
 def members_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="near-members.csv"'

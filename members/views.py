@@ -5,7 +5,9 @@ from itertools import groupby
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.caching import query_parameters
 from core.languages import active_language_fields, localized_fields
+from core.ratelimits import rate_limited
 from members.models import MemberGovernment, MembershipType, Partner
 
 # What the directory shows (names in every language, for modeltranslation's fallbacks).
@@ -22,6 +24,8 @@ DIRECTORY_COLUMNS = [
 DIRECTORY_TYPES = [MembershipType.MEMBER, MembershipType.ASSOCIATE, MembershipType.OBSERVER, MembershipType.FORMER]
 
 
+@query_parameters("q", "type")
+@rate_limited("page")
 def directory(request):
     """Member governments grouped by country, with counts; filter by type, search in any language."""
     selected_type = request.GET.get("type", "")
@@ -61,6 +65,7 @@ def directory(request):
     )
 
 
+@query_parameters()
 def partners(request):
     """The organisations NEAR cooperates with: those the current brochure lists, then those only an older one does."""
     listed = list(

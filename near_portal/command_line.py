@@ -36,6 +36,8 @@ def main(argv: list[str]) -> int:
     except SecretKeyMissing as error:
         local = f"for local work use {make_manage(argv[1:])} or `export DJANGO_DEBUG=1` first"
         return fail(f"{str(error).rstrip('.')}: {local}.")
+    except ImproperlyConfigured as error:
+        return fail(str(error))  # a setting read from the environment that cannot be used
     try:
         execute_from_command_line(argv)
     except OperationalError:

@@ -6,10 +6,13 @@ DJANGO_SECRET_KEY is required. `make run` and `make test` set DJANGO_DEBUG=1 for
 
 import base64
 import hashlib
+import ipaddress
+import re
 from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from environ import Env
 
 from near_portal import embedded_db
@@ -229,7 +232,10 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "near-portal",
         "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+    },
+    # django-ratelimit's counters: shared by every process and incremented atomically, in
+    # PostgreSQL (core/counter_cache.py, table core_rate_counter of core migration 0002).
+    "ratelimit": {"BACKEND": "core.counter_cache.CounterCache", "LOCATION": "core_rate_counter"},
 }
 # Seconds a public page stays cached at most (a safety net: saves invalidate at once);
 # 0 turns the page cache off. Off by default with DJANGO_DEBUG so template edits show at once.
@@ -302,6 +308,60 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "near_portal.security.lockout_response"
+
+# --- Rate limits (core/ratelimits.py, django-ratelimit) -------------------------------------
+# Requests per client address that reach each group's views ("10/m": ten a minute; count,
+# "/", an optional multiple and s, m, h or d). Active staff are not limited. Each is
+# overridable from the environment: DJANGO_RATE_LIMIT_PDF=20/m, DJANGO_RATE_LIMIT_OPEN_DATA, ...
+RATE_LIMIT_DEFAULTS = {
+    "pdf": "10/m",  # the Charter's and Regulations' PDFs, dues statements: 1-4 s of CPU each
+    "report": "20/m",  # published annual-report PDFs (a file of a few MB each)
+    "open-data": "30/m",  # /open-data/ JSON and CSV, read from the record on each request
+    "feed": "60/m",  # calendar feeds (?year= included); clients poll hourly
+    # Pages whose query reaches far (?on= any day, the events' and documents' filters, the
+    # directory's search), 100-250 ms each uncached; a page-cache hit is never counted.
+    "page": "60/m",
+}
+
+
+def rate_setting(group: str, default: str) -> str:
+    name = "DJANGO_RATE_LIMIT_" + group.upper().replace("-", "_")
+    value = env.str(name, default=default).strip()
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate such as 10/m (a count, /, s, m, h or d).")
+    return value
+
+
+NEAR_RATE_LIMITS = {group: rate_setting(group, default) for group, default in RATE_LIMIT_DEFAULTS.items()}
+# Requests of all clients together, for the groups the machine must bound whatever the number
+# of clients: 24 clients at 10 PDFs a minute each would keep both cores rendering. 20 PDFs a
+# minute is a third of two cores; page-cache hits (the same PDF again) are not counted.
+# DJANGO_RATE_LIMIT_PDF_ALL_CLIENTS=40/m changes it.
+RATE_LIMIT_ALL_CLIENTS_DEFAULTS = {"pdf": "20/m"}
+NEAR_RATE_LIMITS_ALL_CLIENTS = {
+    group: rate_setting(f"{group}-all-clients", default) for group, default in RATE_LIMIT_ALL_CLIENTS_DEFAULTS.items()
+}
+# Requests of a group each process serves at once (a PDF holds a core for 1-4 s): one more
+# is refused at once with the 429 page, so gunicorn's other threads stay free for the pages.
+NEAR_RATE_LIMITS_AT_ONCE = {"pdf": env.int("DJANGO_RATE_LIMIT_PDF_AT_ONCE", default=1)}
+# Off only for a benchmark's load generator, one client asking thousands of times (docs/benchmarks.md).
+RATELIMIT_ENABLE = env.bool("DJANGO_RATE_LIMITS", default=True)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "core.ratelimits.client_address"
+# Addresses (or networks) of the proxies in front of gunicorn whose NEAR_CLIENT_IP_HEADER is
+# believed: by default this host only (make serve listens on 127.0.0.1 behind nginx or Caddy).
+NEAR_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in NEAR_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or a network such as 10.0.0.0/8."
+        ) from None
+NEAR_CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="X-Forwarded-For")
+# django-ratelimit is used as a library, not an installed app: its system check warns about
+# every cache but memcached's and Redis's; core.ratelimits checks instead that the cache is
+# one that every process shares and that increments atomically (core.counter_cache is).
 
 LOGIN_URL = "admin:login"
 

@@ -16,8 +16,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from assemblies.models import ResolutionEffect
 from committees.models import Committee, CoordinatorTerm
+from core.caching import query_parameters
 from core.languages import LANGUAGE_CODES
 from core.params import BadParameter, date_parameter
+from core.ratelimits import rate_limited
 from core.uploads import UploadTooLarge
 from documents.models import NewsItem
 from events.models import Event
@@ -40,6 +42,7 @@ RECENT_EVENTS = 10
 HOME_NEWS = 3
 
 
+@query_parameters()
 def home(request):
     """What NEAR is, with figures computed from the member directory on the day it is shown."""
     attached = MemberGovernment.objects.attached_on(timezone.localdate())
@@ -62,6 +65,7 @@ def home(request):
     return render(request, "near_portal/home.html", context)
 
 
+@query_parameters()
 def secretariat(request):
     """The permanent secretariat in Pohang: set-up, organisation, budget, duties and staff of the latest year recorded."""
     profile = report_data.latest_secretariat()
@@ -76,6 +80,7 @@ def secretariat(request):
     return render(request, "near_portal/secretariat.html", context)
 
 
+@query_parameters()
 def member_detail(request, slug):
     """One government: its names in all six languages, country, type, admission and history,
     the committees it coordinates and the events it took part in."""
@@ -120,6 +125,8 @@ def government_names(government):
     ]
 
 
+@query_parameters("on")
+@rate_limited("page")
 def committee_detail(request, slug):
     """One committee: description, coordinators now and before (with the session that appointed
     them, where a resolution did), meetings, participants, dormancy."""

@@ -3,10 +3,12 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from core.caching import query_parameters
 from plans.models import FIRST_YEAR, LAST_YEAR, CooperationPlan
 from plans.querysets import activities_by_kind
 
 
+@query_parameters()
 def plan_detail(request, slug, year):
     """One published plan of one government, its activities grouped by kind of cooperation.
 

@@ -51,6 +51,17 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Rate limits count nothing and refuse nothing, but in tests/core/test_ratelimits.py.
+
+    Within one test (one transaction) the counters would add up, a page asked for in six
+    languages passing the PDFs' 10 a minute, and each counted request adds a query to the
+    page's pinned count (one or two, as the client's window has begun or not).
+    """
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
 def english():
     """Each test starts in English: a page requested in another language must not leak into the next test."""
     with translation.override("en"):

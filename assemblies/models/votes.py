@@ -272,7 +272,8 @@ class RollEntry(models.Model):
 class Resolution(models.Model):
     """A decision a session adopted: the motion it carried, its date and its text."""
 
-    motion = models.OneToOneField(Motion, on_delete=models.CASCADE, related_name="resolution", verbose_name=_("motion"))
+    # PROTECT: deleting the motion, its agenda item or its session must not take the resolution with it.
+    motion = models.OneToOneField(Motion, on_delete=models.PROTECT, related_name="resolution", verbose_name=_("motion"))
     adopted_on = models.DateField(
         _("adopted on"), null=True, blank=True, help_text=_("Empty when the record gives only the session's dates.")
     )

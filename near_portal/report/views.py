@@ -7,12 +7,15 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.caching import query_parameters
+from core.ratelimits import rate_limited
 from near_portal.report.models import ReportEdition
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LANGUAGE_ORDER = {code: index for index, code in enumerate(LANGUAGE_NAMES)}
 
 
+@query_parameters()
 def report_list(request):
     """Published editions, newest year first, each year's in the portal's language order. One query."""
     published = sorted(
@@ -25,6 +28,8 @@ def report_list(request):
     return render(request, "report/public/list.html", {"years": years})
 
 
+@query_parameters()
+@rate_limited("report")
 def download(request, year, language):
     """The published PDF of ``year`` in ``language``; 404 when there is none."""
     edition = ReportEdition.objects.published().filter(year=year, language=language).first()

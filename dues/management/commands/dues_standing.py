@@ -1,12 +1,11 @@
 """python manage.py dues_standing --on YYYY-MM-DD [--format table|csv]"""
 
-import csv
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from core.importexport import escape_formula
+from core.importexport import csv_cell, escape_row
 from core.params import BadParameter, parse_date
 from dues.ledger import LAST_SUPPORTED_YEAR, ledger
 from dues.querysets import dues_restricted, with_dues_records
@@ -63,9 +62,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         rows = standing_rows(date)
         if format == "csv":
-            writer = csv.writer(self.stdout, lineterminator="\n")
-            writer.writerow(COLUMNS)
-            writer.writerows([[escape_formula(cell) for cell in row] for row in rows])
+            # Cells as every CSV export writes them (core.importexport): formulae escaped, a
+            # cell holding a comma, quote, line break or semicolon quoted (Excel in ru/de
+            # splits on ";"). Lines end with "\n", as a command's output does.
+            for row in [COLUMNS, *map(escape_row, rows)]:
+                self.stdout.write(",".join(csv_cell(cell) for cell in row))
             return
         widths = [max([len(COLUMNS[i])] + [len(row[i]) for row in rows]) for i in range(len(COLUMNS))]
         for row in [COLUMNS, *rows]:
