@@ -1,0 +1,119 @@
+"""The site search's reads: one query per kind, ranked, counted, a page at a time.
+
+A kind's query walks its GIN index (``near_search_vector(...) @@ tsquery``), ranks the rows
+it finds (``ts_rank``, what a record is called weighing more than what it says, divided by
+the log of the text's length so a name that is the term comes before a report that mentions
+it; whole words count once more, whatever the length, than words that only begin with a term), counts them in the same query (``COUNT(*) OVER ()``) and returns only the rows of the
+page: the table is never read whole, nor more than a page of rows brought into Python.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import Count, F, Window
+from django.utils.safestring import SafeString
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from core.languages import LANGUAGE_CODES
+from search.sources import Source
+from search.terms import Terms
+
+# ts_rank normalisation 1: divide by 1 + log(length of the text).
+RANK_NORMALISATION = 1
+
+
+@dataclass
+class Result:
+    """One record found: its title (highlighted), where it is, a line about it, and a highlighted excerpt."""
+
+    title: SafeString
+    url: str
+    about: str
+    snippet: SafeString
+    snippet_language: str
+
+
+@dataclass
+class Group:
+    """The results of one kind: the page shown and how many there are in all."""
+
+    source: Source
+    total: int
+    results: list[Result]
+    offset: int = 0
+    limit: int = 0
+
+    @property
+    def more(self) -> bool:
+        return self.total > self.offset + len(self.results)
+
+
+def with_stems(terms: Terms) -> Terms:
+    """``terms`` with the English and Russian stems of its words, to highlight 'meeting' for 'meetings' (one query)."""
+    if not terms.words:
+        return terms
+    text = " ".join(terms.words)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array(SELECT unnest(tsvector_to_array(to_tsvector('english', %s) || to_tsvector('russian', %s))))",
+            [text, text],
+        )
+        return terms.with_stems(cursor.fetchone()[0])
+
+
+def search(source: Source, terms: Terms, *, language: str, offset: int = 0, limit: int) -> Group:
+    """The records of ``source`` that match ``terms``, best first: ``limit`` of them from ``offset``, and the count."""
+    query, exact = terms.query(), terms.exact_query()
+    rank = SearchRank(F("search_vector"), query, normalization=RANK_NORMALISATION)
+    if exact is not None:
+        rank += SearchRank(F("search_vector"), exact)
+    rows = (
+        source.rows()
+        .alias(search_vector=source.vector())
+        .filter(search_vector=query)
+        .annotate(search_rank=rank, search_total=Window(Count("pk")))
+        .order_by("-search_rank", *source.order)[offset : offset + limit]
+    )
+    rows = list(rows)
+    results = [result(source, row, terms, language) for row in rows]
+    total = rows[0].search_total if rows else 0
+    return Group(source=source, total=total, results=results, offset=offset, limit=limit)
+
+
+def result(source: Source, row, terms: Terms, language: str) -> Result:
+    title = source.title(row)
+    snippet, snippet_language = excerpt(source, row, terms, language)
+    return Result(
+        title=terms.highlight(title, width=len(title) + 1),
+        url=source.url(row),
+        about=source.about(row),
+        snippet=snippet,
+        snippet_language=snippet_language,
+    )
+
+
+def excerpt(source: Source, row, terms: Terms, language: str) -> tuple[SafeString, str]:
+    """The text that shows why ``row`` matched: its fields in the page's language first, then in the others.
+
+    What it says comes before what it is called, and the title in the page's language is left
+    out (it is shown already). Nothing matches when only a stem did: then what the record says
+    in the page's language, or nothing.
+    """
+    languages = [*resolution_order(language), *LANGUAGE_CODES]
+    languages = list(dict.fromkeys(languages))
+    fields = source.text_fields()
+    shown_title = {build_localized_fieldname(field, language) for field in source.title_fields}
+    for code in languages:
+        for field in fields:
+            column = build_localized_fieldname(field, code)
+            if column in shown_title:
+                continue
+            text = getattr(row, column) or ""
+            if terms.matches(text):
+                return terms.highlight(text), code
+    for field in source.body_fields:
+        text = getattr(row, build_localized_fieldname(field, language)) or ""
+        if text:
+            return terms.highlight(text), language
+    return SafeString(""), language
