@@ -1,9 +1,12 @@
 """The site search's reads: one query per kind, ranked, counted, a page at a time.
 
-A kind's query walks its GIN index (``near_search_vector(...) @@ tsquery``), ranks the rows
-it finds (``ts_rank``, what a record is called weighing more than what it says, divided by
-the log of the text's length so a name that is the term comes before a report that mentions
-it; whole words count once more, whatever the length, than words that only begin with a term), counts them in the same query (``COUNT(*) OVER ()``) and returns only the rows of the
+A kind's query walks its GIN index (``near_search_vector(...) @@ tsquery``; the tsquery has
+no phrase and no weight, so the index answers it without reading the rows' text again), ranks
+the rows it finds by what they are called (``ts_rank`` of the title's vector, divided by the
+log of its length so a name that is the term comes before one that holds it among others;
+whole words count once more than words that only begin with a term; the rest in the kind's
+order, the latest first), a record that only mentions the term after those whose name holds
+it, counts them in the same query (``COUNT(*) OVER ()``) and returns only the rows of the
 page: the table is never read whole, nor more than a page of rows brought into Python.
 """
 
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import Count, Window
 from django.utils.safestring import SafeString
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -65,9 +68,10 @@ def with_stems(terms: Terms) -> Terms:
 def search(source: Source, terms: Terms, *, language: str, offset: int = 0, limit: int) -> Group:
     """The records of ``source`` that match ``terms``, best first: ``limit`` of them from ``offset``, and the count."""
     query, exact = terms.query(), terms.exact_query()
-    rank = SearchRank(F("search_vector"), query, normalization=RANK_NORMALISATION)
+    rank_vector = source.rank_vector()
+    rank = SearchRank(rank_vector, query, normalization=RANK_NORMALISATION)
     if exact is not None:
-        rank += SearchRank(F("search_vector"), exact)
+        rank += SearchRank(rank_vector, exact)
     rows = (
         source.rows()
         .alias(search_vector=source.vector())

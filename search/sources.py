@@ -83,15 +83,28 @@ class Source:
         return f"search_{self.key}_vector"
 
     def vector(self) -> models.Func:
-        """``near_search_vector``: every language in 'simple', English and Russian also stemmed, CJK in pairs."""
-        title, body = self.title_fields, self.body_fields
+        """``near_search_vector``: every language in 'simple', English and Russian also stemmed, CJK in pairs.
+
+        What the index holds and the search matches against.
+        """
+        return self._vector(title=True, body=True)
+
+    def rank_vector(self) -> models.Func:
+        """The vector that ranks the rows found: what a record is called (short, so cheap to build again
+        for every row found); a kind that has no title, the Charter's provisions, ranks on its text."""
+        return self._vector(title=True, body=not self.title_fields)
+
+    def _vector(self, *, title: bool, body: bool) -> models.Func:
+        title_fields = self.title_fields if title else ()
+        translated = [f for f in title_fields if not f.startswith("=")]
+        body_fields = self.body_fields if body else ()
         return models.Func(
-            joined(title),
-            joined([f for f in title if not f.startswith("=")], ["en"]),
-            joined([f for f in title if not f.startswith("=")], ["ru"]),
-            joined(body),
-            joined(body, ["en"]),
-            joined(body, ["ru"]),
+            joined(title_fields),
+            joined(translated, ["en"]),
+            joined(translated, ["ru"]),
+            joined(body_fields),
+            joined(body_fields, ["en"]),
+            joined(body_fields, ["ru"]),
             function="near_search_vector",
             output_field=SearchVectorField(),
         )

@@ -8,9 +8,11 @@ words with spaces; Chinese and Japanese do not, and Korean attaches its particle
   (``'tov':*`` in the 'simple' configuration, which every language can use, Mongolian
   included), or the same word stemmed by PostgreSQL's English or Russian dictionary;
 - *runs* of Chinese, Japanese or Korean characters: each run is cut into overlapping pairs of
-  characters (防灾 -> 防灾; 경상북도 -> 경상 상북 북도) that must follow one another in the
-  record, whose text the SQL function ``near_cjk_bigrams`` (search/migrations/0001) cuts into
-  pairs the same way. Pairs, not trigrams: the words of these languages are often two
+  characters (防灾 -> 防灾; 경상북도 -> 경상 상북 북도) that must all be in the record, whose
+  text the SQL function ``near_cjk_bigrams`` (search/migrations/0001) cuts into pairs the same
+  way. All the pairs, not the pairs in order: the index holds no positions, and checking the
+  order would read every row found again; a record holding 경상 상북 북도 apart and not
+  경상북도 is rare enough. Pairs, not trigrams: the words of these languages are often two
   characters long (鳥取, 防灾), shorter than one trigram.
 
 Every term must match (AND). Words are split on anything that is not a letter or a digit, so
@@ -67,7 +69,12 @@ class Terms:
             | SearchQuery(word, config="russian")
             for word in self.words
         ]
-        parts += [SearchQuery(" ".join(bigrams(run)), search_type="phrase", config="simple") for run in self.runs]
+        # Every pair of each run, in any order: a phrase (<->) would make PostgreSQL read each row
+        # found again to check the positions, which the index does not hold.
+        parts += [
+            SearchQuery(" & ".join(f"'{pair}'" for pair in bigrams(run)), search_type="raw", config="simple")
+            for run in self.runs
+        ]
         combined = parts[0]
         for part in parts[1:]:
             combined &= part
