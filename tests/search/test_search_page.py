@@ -196,3 +196,15 @@ def test_the_page_is_cached_per_query(client):
         assert client.get("/en/search/", {"q": "Tottori"})["X-Page-Cache"] == "miss"
         assert client.get("/en/search/", {"q": "Tottori"})["X-Page-Cache"] == "hit"
         assert client.get("/en/search/", {"q": "Töv"})["X-Page-Cache"] == "miss"
+
+
+def test_a_documents_symbol_finds_that_document_first(client):
+    found = groups(client.get("/en/search/", {"q": "NEAR/GA/12/RES/1"}))
+    assert found["documents"]["links"][0] == "/en/documents/NEAR/GA/12/RES/1/"
+    # The other resolutions of the 12th General Assembly hold every part but the last whole.
+    assert found["documents"]["count"] == 7
+
+
+def test_a_query_in_two_scripts_needs_both(client):
+    assert groups(client.get("/en/search/", {"q": "Tottori 鳥取"}))["members"]["links"] == ["/en/members/tottori/"]
+    assert groups(client.get("/en/search/", {"q": "Tottori 경상북도"})) == {}

@@ -1,7 +1,7 @@
 """Cost of the site search as the events grow: 1x, 10x, 100x (run by hand).
 
-    make setup && .venv/bin/python bench/search.py
-    .venv/bin/python bench/search.py --scales 1 100 --explain
+    make setup && .venv/bin/python bench/site_search.py
+    .venv/bin/python bench/site_search.py --scales 1 100 --explain
 
 It changes nothing: it works in the portal's database inside one transaction that it rolls
 back at the end. At 1x it measures the real record (50 events); for 10x and 100x it adds
@@ -112,13 +112,14 @@ def measure(client, path, params, repeat):
     reset_queries()  # the request resets the log: a count taken across that reset would be lost
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, params, secure=True)
+    count = len(queries.captured_queries)  # now: the next request empties the log
     assert response.status_code == 200, (path, params, response.status_code)
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
         client.get(path, params, secure=True)
         best = min(best, time.perf_counter() - start)
-    return len(queries.captured_queries), best * 1000
+    return count, best * 1000
 
 
 def explain(q):
