@@ -208,3 +208,8 @@ def test_a_documents_symbol_finds_that_document_first(client):
 def test_a_query_in_two_scripts_needs_both(client):
     assert groups(client.get("/en/search/", {"q": "Tottori 鳥取"}))["members"]["links"] == ["/en/members/tottori/"]
     assert groups(client.get("/en/search/", {"q": "Tottori 경상북도"})) == {}
+
+
+@pytest.mark.parametrize("q", ["a&b|c!(d)<->e:*", "'\\'; DROP TABLE x; --", "²³ ½", "_ _ _"])
+def test_characters_of_the_tsquery_syntax_are_only_separators(client, q):
+    assert client.get("/en/search/", {"q": q}).status_code == 200
