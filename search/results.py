@@ -6,13 +6,14 @@ the rows it finds by what they are called (``ts_rank`` of the title's vector, di
 log of its length so a name that is the term comes before one that holds it among others;
 whole words count once more than words that only begin with a term; the rest in the kind's
 order, the latest first), a record that only mentions the term after those whose name holds
-it, counts them in the same query and reads only the rows of the page. The table is never
+it (past ``RANKED_AT_MOST`` matches, the kind's order alone), counts them in the same query and reads only the rows of the page. The table is never
 read whole, nor more than a page of rows brought into Python.
 """
 
 from dataclasses import dataclass
 
 from django.db import connection, models
+from django.db.models.lookups import GreaterThan
 from django.utils.safestring import SafeString
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -60,6 +61,12 @@ def with_stems(terms: Terms) -> Terms:
         return terms.with_stems(cursor.fetchone()[0])
 
 
+# How many matches of one kind are ranked; more are shown in the kind's order (the latest first).
+# Ranking builds each match's title vector (0.1-0.2 ms a row on this machine, see
+# docs/benchmarks.md), so this bounds a search's cost however common its words are.
+RANKED_AT_MOST = 1000
+
+
 class MatchCount(models.Subquery):
     """How many rows a queryset holds, as a value of the outer query (computed once: it refers to no outer row)."""
 
@@ -75,19 +82,25 @@ def search(source: Source, terms: Terms, *, language: str, offset: int = 0, limi
     rows are read whole, ranked again (a few rows) to keep the order, with the count of all.
     """
     query, exact = terms.query(), terms.exact_query()
-    rank = models.Func(
-        source.rank_vector(),
-        query,
-        exact if exact is not None else query,
-        function="near_search_rank",
+    matches = source.rows().alias(search_vector=source.vector()).filter(search_vector=query)
+    total = MatchCount(matches.order_by().values("pk"))
+    rank = models.Case(
+        # Past RANKED_AT_MOST matches, in the kind's order alone: ranking costs a title's vector a row.
+        models.When(GreaterThan(total, RANKED_AT_MOST), then=models.Value(0.0)),
+        default=models.Func(
+            source.rank_vector(),
+            query,
+            exact if exact is not None else query,
+            function="near_search_rank",
+            output_field=models.FloatField(),
+        ),
         output_field=models.FloatField(),
     )
-    matches = source.rows().alias(search_vector=source.vector()).filter(search_vector=query)
     page = matches.annotate(search_rank=rank).order_by("-search_rank", *source.order).values("pk")
     rows = list(
         source.rows()
         .filter(pk__in=page[offset : offset + limit])
-        .annotate(search_rank=rank, search_total=MatchCount(matches.order_by().values("pk")))
+        .annotate(search_rank=rank, search_total=total)
         .order_by("-search_rank", *source.order)
     )
     results = [result(source, row, terms, language) for row in rows]

@@ -213,3 +213,16 @@ def test_a_query_in_two_scripts_needs_both(client):
 @pytest.mark.parametrize("q", ["a&b|c!(d)<->e:*", "'\\'; DROP TABLE x; --", "²³ ½", "_ _ _"])
 def test_characters_of_the_tsquery_syntax_are_only_separators(client, q):
     assert client.get("/en/search/", {"q": q}).status_code == 200
+
+
+def test_past_the_ranked_limit_a_kind_is_shown_latest_first_and_still_counted(client, monkeypatch):
+    mentions = Q()
+    for column in [c for field in ("title", "summary", "report", "city") for c in localized_fields(field)]:
+        mentions |= Q(**{f"{column}__contains": "경상북도"})
+    latest = Event.objects.filter(mentions, published=True).order_by("-start_date", "pk")[:5]
+    expected = [f"/ko/events/{event.slug}/" for event in latest]
+    ranked = groups(client.get("/ko/search/", {"q": "경상북도"}))["events"]
+    assert ranked["links"] != expected  # ranked: the events whose title names Gyeongsangbuk-do first
+    monkeypatch.setattr("search.results.RANKED_AT_MOST", 6)
+    found = groups(client.get("/ko/search/", {"q": "경상북도"}))["events"]
+    assert found == {"count": 7, "links": expected}
