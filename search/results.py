@@ -64,7 +64,7 @@ def with_stems(terms: Terms) -> Terms:
 # How many matches of one kind are ranked; more are shown in the kind's order (the latest first).
 # Ranking builds each match's title vector (0.1-0.2 ms a row on this machine, see
 # docs/benchmarks.md), so this bounds a search's cost however common its words are.
-RANKED_AT_MOST = 1000
+RANKED_AT_MOST = 500
 
 
 class MatchCount(models.Subquery):
