@@ -83,10 +83,10 @@ def search(source: Source, terms: Terms, *, language: str, offset: int = 0, limi
     """
     query, exact = terms.query(), terms.exact_query()
     matches = source.rows().alias(search_vector=source.vector()).filter(search_vector=query)
-    total = MatchCount(matches.order_by().values("pk"))
+    count = MatchCount(matches.order_by().values("pk"))
     rank = models.Case(
         # Past RANKED_AT_MOST matches, in the kind's order alone: ranking costs a title's vector a row.
-        models.When(GreaterThan(total, RANKED_AT_MOST), then=models.Value(0.0)),
+        models.When(GreaterThan(count, RANKED_AT_MOST), then=models.Value(0.0)),
         default=models.Func(
             source.rank_vector(),
             query,
@@ -100,12 +100,11 @@ def search(source: Source, terms: Terms, *, language: str, offset: int = 0, limi
     rows = list(
         source.rows()
         .filter(pk__in=page[offset : offset + limit])
-        .annotate(search_rank=rank, search_total=total)
+        .annotate(search_rank=rank, search_total=count)
         .order_by("-search_rank", *source.order)
     )
     results = [result(source, row, terms, language) for row in rows]
-    total = rows[0].search_total if rows else 0
-    return Group(source=source, total=total, results=results, offset=offset, limit=limit)
+    return Group(source=source, total=rows[0].search_total if rows else 0, results=results, offset=offset, limit=limit)
 
 
 def result(source: Source, row, terms: Terms, language: str) -> Result:

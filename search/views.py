@@ -25,7 +25,7 @@ def results(request):
     if kind and kind not in SOURCES_BY_KEY:
         raise BadParameter(_("“%(value)s” is not a kind of search result.") % {"value": kind[:40]})
     page_number = page_parameter(request)
-    context = {"q": value.strip(), "kind": kind, "sources": SOURCES, "min_length": MIN_LENGTH}
+    context = {"q": value.strip(), "kind": kind, "min_length": MIN_LENGTH}
     if terms.empty:
         return render(request, "search/results.html", context)
     terms = with_stems(terms)
