@@ -20,6 +20,7 @@ from assemblies.models import (
     AgendaItem,
     Attendance,
     Ballot,
+    DecisionKind,
     Motion,
     PollAnnulment,
     Resolution,
@@ -81,7 +82,7 @@ def count_poll(motion: Motion) -> PollCount:
     eligible = voting_member_ids(item.session)
     statuses = dict(item.session.attendances.filter(member_id__in=eligible).values_list("member_id", "status"))
     roll = {member_id: statuses.get(member_id, Attendance.Status.ABSENT) for member_id in eligible}
-    ballots = list(motion.ballots.all())
+    ballots = list(motion.ballots.counted())
     strangers = [b for b in ballots if b.member_id not in eligible]
     if strangers:
         raise ValidationError(
@@ -109,7 +110,9 @@ def record_attendance(*, session: Session, rows: Mapping[int, AttendanceRow | No
     """Record how each government in ``rows`` (by id) attends ``session``; ``None`` removes the line."""
     existing = {a.member_id: a for a in session.attendances.select_for_update()}
     members = MemberGovernment.objects.in_bulk(list(rows))
-    voted = set(Ballot.objects.filter(motion__agenda_item__session=session).values_list("member_id", flat=True))
+    voted = set(
+        Ballot.objects.counted().filter(motion__agenda_item__session=session).values_list("member_id", flat=True)
+    )
     errors = []
     for member_id, row in rows.items():
         current = existing.get(member_id)
@@ -170,58 +173,237 @@ def _attendance_statuses(session: Session) -> dict[int, str]:
 
 
 # The motion and the governments were just read and locked: no need to look them up again.
-BALLOT_CLEAN = {"exclude": ["motion", "member", "recorded_by"], "validate_unique": False, "validate_constraints": False}
+BALLOT_CLEAN = {
+    "exclude": ["motion", "member", "recorded_by", "supersedes"],
+    "validate_unique": False,
+    "validate_constraints": False,
+}
 
 
-@transaction.atomic
-def cast_ballot(
-    *, motion: Motion, member: MemberGovernment, choice: str, method: str = Ballot.Method.IN_ROOM, recorded_by=None
+def current_ballots(motion: Motion):
+    """The ballots of ``motion`` standing now, a withdrawal included (it counts no vote)."""
+    return motion.ballots.current()
+
+
+def _write_ballot(
+    *, motion: Motion, member: MemberGovernment, choice: str, method: str, recorded_by, reason: str, current
 ) -> Ballot:
-    """Record ``member``'s vote on ``motion``; a second ballot from the same member is refused."""
-    motion = _lock_open_motion(motion)
-    session = motion.agenda_item.session
-    status = session.attendances.filter(member=member).values_list("status", flat=True).first()
-    _check_voter(member, method, eligible=voting_member_ids(session), status=status)
-    already = _("%(member)s has already voted on this motion.") % {"member": member}
-    if motion.ballots.filter(member=member).exists():
-        raise ValidationError(already, code="already_voted")
-    ballot = Ballot(motion=motion, member=member, choice=choice, method=method, recorded_by=recorded_by)
+    """Append ``member``'s ballot: a first one, or a row superseding ``current`` (the motion is locked).
+
+    Nothing is written when ``current`` already says the same; a change or a withdrawal needs a
+    reason. The superseded row keeps its vote and its ``cast_at``: only its ``superseded_at`` is set.
+    """
+    if current is not None and (current.choice, current.method) == (choice, method):
+        return current
+    if current is None and choice == Ballot.WITHDRAWN:
+        raise ValidationError(
+            _("%(member)s has no ballot on this motion to withdraw.") % {"member": member}, code="nothing_to_withdraw"
+        )
+    reason = reason.strip()
+    if current is not None and not reason:
+        raise ValidationError(
+            _("Changing or withdrawing the ballot of %(member)s needs a reason.") % {"member": member},
+            code="reason_needed",
+        )
+    ballot = Ballot(
+        motion=motion,
+        member=member,
+        choice=choice,
+        method=method,
+        recorded_by=recorded_by,
+        reason=reason,
+        supersedes=current,
+    )
     ballot.full_clean(**BALLOT_CLEAN)
     try:
-        # The unique constraint decides between two submissions that both got this far.
+        # The partial unique constraint decides between two writers that both got this far.
         with transaction.atomic():
+            if current is not None:
+                current.superseded_at = timezone.now()
+                current.save(update_fields=["superseded_at"])
             ballot.save()
     except IntegrityError:
-        raise ValidationError(already, code="already_voted") from None
+        raise ValidationError(
+            _("%(member)s has already voted on this motion.") % {"member": member}, code="already_voted"
+        ) from None
     return ballot
 
 
 @transaction.atomic
-def record_ballots(*, motion: Motion, rows: Mapping[int, BallotRow | None], recorded_by=None) -> None:
-    """Set the ballots of the governments in ``rows`` (by id) on an open motion; ``None`` withdraws one."""
+def cast_ballot(
+    *,
+    motion: Motion,
+    member: MemberGovernment,
+    choice: str,
+    method: str = Ballot.Method.IN_ROOM,
+    recorded_by=None,
+    reason: str = "",
+) -> Ballot:
+    """Record ``member``'s vote on ``motion``; a second vote from the same member is refused.
+
+    After a withdrawal the member may vote again: the new ballot supersedes the withdrawal.
+    """
+    motion = _lock_open_motion(motion)
+    session = motion.agenda_item.session
+    status = session.attendances.filter(member=member).values_list("status", flat=True).first()
+    _check_voter(member, method, eligible=voting_member_ids(session), status=status)
+    current = motion.ballots.current().filter(member=member).first()
+    if current is not None and current.choice != Ballot.WITHDRAWN:
+        raise ValidationError(
+            _("%(member)s has already voted on this motion.") % {"member": member}, code="already_voted"
+        )
+    return _write_ballot(
+        motion=motion,
+        member=member,
+        choice=choice,
+        method=method,
+        recorded_by=recorded_by,
+        reason=reason,
+        current=current,
+    )
+
+
+@transaction.atomic
+def change_ballot(
+    *,
+    motion: Motion,
+    member: MemberGovernment,
+    choice: str,
+    method: str = Ballot.Method.IN_ROOM,
+    recorded_by=None,
+    reason: str = "",
+) -> Ballot:
+    """Cast, change or (with ``choice=Ballot.WITHDRAWN``) withdraw ``member``'s ballot on an open motion.
+
+    A change is a new row superseding the current ballot, with who (``recorded_by``), when and why.
+    """
+    motion = _lock_open_motion(motion)
+    session = motion.agenda_item.session
+    current = motion.ballots.current().filter(member=member).first()
+    if choice != Ballot.WITHDRAWN:
+        status = session.attendances.filter(member=member).values_list("status", flat=True).first()
+        _check_voter(member, method, eligible=voting_member_ids(session), status=status)
+    return _write_ballot(
+        motion=motion,
+        member=member,
+        choice=choice,
+        method=method,
+        recorded_by=recorded_by,
+        reason=reason,
+        current=current,
+    )
+
+
+@transaction.atomic
+def record_ballots(*, motion: Motion, rows: Mapping[int, BallotRow | None], recorded_by=None, reason: str = "") -> None:
+    """Set the ballots of the governments in ``rows`` (by id) on an open motion; ``None`` withdraws one.
+
+    Each change or withdrawal is a new row superseding the current ballot, for ``reason``.
+    """
     motion = _lock_open_motion(motion)
     session = motion.agenda_item.session
     eligible, statuses = voting_member_ids(session), _attendance_statuses(session)
-    existing = {b.member_id: b for b in motion.ballots.select_related("member")}
+    existing = {b.member_id: b for b in motion.ballots.current()}
     members = MemberGovernment.objects.in_bulk(list(rows))
     errors = []
     for member_id, row in rows.items():
-        ballot = existing.get(member_id)
+        current = existing.get(member_id)
         if row is None:
-            if ballot is not None:
-                ballot.delete()
-            continue
+            if current is None or current.choice == Ballot.WITHDRAWN:
+                continue
+            choice, method = Ballot.WITHDRAWN, current.method
+        else:
+            try:
+                _check_voter(members[member_id], row.method, eligible=eligible, status=statuses.get(member_id))
+            except ValidationError as error:
+                errors.extend(error.messages)
+                continue
+            choice, method = row.choice, row.method
         try:
-            _check_voter(members[member_id], row.method, eligible=eligible, status=statuses.get(member_id))
+            _write_ballot(
+                motion=motion,
+                member=members[member_id],
+                choice=choice,
+                method=method,
+                recorded_by=recorded_by,
+                reason=reason,
+                current=current,
+            )
         except ValidationError as error:
             errors.extend(error.messages)
-            continue
-        ballot = ballot or Ballot(motion=motion, member_id=member_id)
-        ballot.choice, ballot.method, ballot.recorded_by = row.choice, row.method, recorded_by
-        ballot.full_clean(**BALLOT_CLEAN)
-        ballot.save()
     if errors:
         raise ValidationError(errors)
+
+
+# --- Written ballots (the member governments' liaison officers) -------------------------------------
+
+
+def written_vote_motions():
+    """Motions put to the vote at sessions that accept written resolutions, open or closed in the portal."""
+    return (
+        Motion.objects.filter(
+            agenda_item__session__written_resolutions=True, status__in=[Motion.Status.OPEN, Motion.Status.CLOSED]
+        )
+        .exclude(agenda_item__decision_kind=DecisionKind.NO_VOTE)
+        .select_related("agenda_item__session")
+    )
+
+
+def _record_written_attendance(session: Session, member: MemberGovernment, attendance: Attendance | None) -> None:
+    """The government attends ``session`` by written resolution (it was absent or not recorded)."""
+    attendance = attendance or Attendance(session=session, member=member)
+    attendance.status = Attendance.Status.WRITTEN
+    attendance.full_clean(exclude=["session", "member"], validate_unique=False, validate_constraints=False)
+    try:
+        # A written ballot on another motion of the session may record the line at the same moment.
+        with transaction.atomic():
+            attendance.save()
+    except IntegrityError:
+        attendance = session.attendances.select_for_update().get(member=member)
+        if attendance.status == Attendance.Status.PRESENT:
+            raise ValidationError(
+                _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
+                % {"member": member},
+                code="present_in_room",
+            ) from None
+
+
+@transaction.atomic
+def cast_written_ballot(
+    *, motion: Motion, member: MemberGovernment, choice: str, recorded_by, reason: str = ""
+) -> Ballot:
+    """``member``'s written ballot on ``motion``, sent by its liaison officer ``recorded_by``; a change supersedes it.
+
+    Only at a session that accepts written resolutions, from a government holding voting rights
+    on the session's roll date (Charter art. 9(1); Dues Regulation art. 6), while the poll is
+    open. The roll records the government as present by written resolution (the 12th General
+    Assembly counted 21 of them among its 50 voters); one present in the room votes there.
+    """
+    motion = _lock_open_motion(motion)
+    session = motion.agenda_item.session
+    if not session.written_resolutions:
+        raise ValidationError(_("This session does not take written resolutions."), code="no_written_resolutions")
+    if member.pk not in voting_member_ids(session):
+        _check_voter(member, Ballot.Method.WRITTEN, eligible=set(), status=None)  # says why, in the rule's words
+    attendance = session.attendances.select_for_update().filter(member=member).first()
+    if attendance is not None and attendance.status == Attendance.Status.PRESENT:
+        raise ValidationError(
+            _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
+            % {"member": member},
+            code="present_in_room",
+        )
+    if attendance is None or attendance.status != Attendance.Status.WRITTEN:
+        _record_written_attendance(session, member, attendance)
+    current = motion.ballots.current().filter(member=member).first()
+    return _write_ballot(
+        motion=motion,
+        member=member,
+        choice=choice,
+        method=Ballot.Method.WRITTEN,
+        recorded_by=recorded_by,
+        reason=reason,
+        current=current,
+    )
 
 
 # --- Closing and annulling a poll --------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Public pages of the General Assembly and the Working Committee: sessions, agenda, results, resolutions."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
@@ -14,6 +15,11 @@ from committees.models import CoordinatorTerm
 from dues.models import DuesDecision
 from instruments.models import Amendment
 from members.models import MembershipEvent
+
+# The links a session's page gives to its minutes: {"url": the published minutes, "preview_url":
+# the staff's preview before}. The documents app, after this one in the dependency order,
+# generates and publishes minutes and sets this in its ready(); without it the page has none.
+minutes_links: Callable[[object, Session], dict] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ def session_detail(request, body, key):
             "items": rules_for(session, list(items)),
             "attendance": attendance_summary(session),
             "event_url": event_url(session),
+            "minutes": minutes_links(request, session) if minutes_links else {},
         },
     )
 

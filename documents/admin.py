@@ -1,10 +1,12 @@
 """Admin of documents: six-language tabs, one file per language inline, the symbol shown as built."""
 
 from django.contrib import admin
+from django.urls import path
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.history_admin import RecordHistoryAdmin
-from documents.models import Document, DocumentFile, NewsItem
+from documents import minutes_admin
+from documents.models import Document, DocumentFile, MinutesPublication, NewsItem
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -12,6 +14,22 @@ class DocumentFileInline(admin.TabularInline):
     extra = 0
     fields = ("language", "file", "content_type", "size")
     readonly_fields = ("content_type", "size")
+
+
+class MinutesPublicationInline(admin.TabularInline):
+    """The versions of generated minutes: written by publishing only, never edited."""
+
+    model = MinutesPublication
+    extra = 0
+    fields = ("version", "published_at", "published_by", "digest")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Document)
@@ -38,7 +56,23 @@ class DocumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         "member",
         "resolution",
     )
-    inlines = [DocumentFileInline]
+    inlines = [DocumentFileInline, MinutesPublicationInline]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "minutes/<int:session_id>/",
+                view(lambda request, session_id: minutes_admin.preview_view(self, request, session_id)),
+                name="documents_document_minutes",
+            ),
+            path(
+                "minutes/<int:session_id>/pdf/",
+                view(lambda request, session_id: minutes_admin.preview_pdf_view(self, request, session_id)),
+                name="documents_document_minutes_pdf",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(NewsItem)

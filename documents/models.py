@@ -334,3 +334,39 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("documents:news-detail", kwargs={"slug": self.slug})
+
+
+class MinutesPublication(models.Model):
+    """One publication of a session's minutes generated from the record: its version, who published it, what it said.
+
+    Publishing again after the record changed makes the next version; the language versions'
+    files are replaced (their history and this row keep the earlier files' names, and the
+    files stay in storage), and the HTML published in each language is kept here as it was.
+    """
+
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="minutes_publications", verbose_name=_("document")
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("published by")
+    )
+    # SHA-256 of the minutes' HTML in the six languages: a publication that would say nothing new is refused.
+    digest = models.CharField(_("digest of the content"), max_length=64)
+    html = models.JSONField(_("HTML in each language"), default=dict)
+    files = models.JSONField(_("files in each language"), default=dict, help_text=_("Stored name and SHA-256."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "-version"]
+        verbose_name = _("publication of minutes")
+        verbose_name_plural = _("publications of minutes")
+        constraints = [
+            # Versions count from 1, once each per document.
+            models.UniqueConstraint(fields=["document", "version"], name="minutes_publication_unique_version"),
+            models.CheckConstraint(condition=models.Q(version__gte=1), name="minutes_publication_version_from_one"),
+        ]
+
+    def __str__(self):
+        return f"{self.document.symbol} v{self.version}"

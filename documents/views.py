@@ -9,11 +9,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.params import page_parameter
 from documents.filters import read_filters
-from documents.models import Body, Document, DocumentFile, Kind, NewsItem
+from documents.models import Body, Document, DocumentFile, Kind, MinutesPublication, NewsItem
 
 PER_PAGE = 50
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -121,3 +123,32 @@ class NewsFeed(Feed):
 
     def item_updateddate(self, item):
         return self.item_pubdate(item)
+
+
+def session_minutes(request, body, key):
+    """A session's published minutes in the page's language: the latest version, as it was published."""
+    publication = (
+        MinutesPublication.objects.filter(
+            document__kind=Kind.MINUTES, document__session__body=body, document__session__key=key
+        )
+        .select_related("document__session")
+        .prefetch_related("document__files")
+        .order_by("-version")
+        .first()
+    )
+    if publication is None or get_language() not in publication.html:
+        raise Http404(_("The minutes of this session are not published."))
+    document = publication.document
+    if not document.readable_by(request.user):
+        raise Http404(_("The minutes of this session are not published."))
+    files = list(document.files.all())
+    context = {
+        "publication": publication,
+        "document": document,
+        "session": document.session,
+        "files": files,
+        "own_file": next((f for f in files if f.language == get_language()), None),
+        # Rendered by the portal's own template (autoescaped) when it was published, and kept as it was.
+        "body": mark_safe(publication.html[get_language()]),
+    }
+    return render(request, "documents/minutes/page.html", context)

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assemblies.models import Ballot
 from core.languages import LANGUAGE_CODES
 from members.models import LiaisonContact
+from plans.models import Status
 
 
 def language_codes(value: str) -> list[str]:
@@ -60,3 +62,36 @@ class DelegateForm(forms.Form):
 
     def clean_languages(self):
         return language_codes(self.cleaned_data["languages"])
+
+
+class WrittenBallotForm(forms.Form):
+    """The government's written ballot on one motion; a change says why."""
+
+    choice = forms.ChoiceField(
+        label=_("your government's vote"), choices=Ballot.Choice.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("reason for the change"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed to change a ballot already sent: the earlier one stays on record."),
+    )
+
+    def __init__(self, *args, changing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.changing = changing
+        if not changing:
+            del self.fields["reason"]
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if self.changing and not reason:
+            raise forms.ValidationError(_("Say why the ballot changes: the earlier one stays on record."))
+        return reason
+
+
+class PlanStatusForm(forms.Form):
+    """Publish a cooperation plan of the officer's government, or withdraw it to a draft."""
+
+    status = forms.ChoiceField(label=_("status"), choices=Status.choices)

@@ -13,5 +13,8 @@ urlpatterns = [
     path("liaison/contacts/new/", views.contact_edit, name="contact-add"),
     path("liaison/contacts/<int:pk>/", views.contact_edit, name="contact-edit"),
     path("liaison/events/<int:pk>/", views.event_registration, name="event-registration"),
+    path("liaison/motions/<int:pk>/", views.written_ballot, name="written-ballot"),
+    path("liaison/ballots/<int:pk>/", views.ballot_receipt, name="ballot-receipt"),
     path("liaison/statement.pdf", views.statement_pdf, name="statement-pdf"),
+    path("liaison/plans/<int:year>/status/", views.plan_status, name="plan-status"),
 ]

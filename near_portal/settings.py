@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "instruments",
     "assemblies",
     "documents",
+    # Member governments' yearly cooperation plans: after the record they refer to (members, committees).
+    "plans",
     # The member governments' own space (liaison officers' accounts): after the record it serves.
     "liaison",
     # The site search: reads every app above (its SQL functions and indexes are its own migrations).
@@ -121,6 +123,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # trail and the public page cache apply to every model they contain.
 # near_portal holds the annual report: its messages, secretariat chart and published editions.
 # liaison holds the officers' accounts: who was invited, by whom, and revoked when.
+# plans holds the member governments' cooperation plans, which their public pages show.
 NEAR_RECORD_APPS = [
     "members",
     "committees",
@@ -129,6 +132,7 @@ NEAR_RECORD_APPS = [
     "instruments",
     "assemblies",
     "documents",
+    "plans",
     "liaison",
     "near_portal",
 ]

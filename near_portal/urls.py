@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include((committees_urls, "committees"))),
     path("", include("events.urls")),
     path("", include("documents.urls")),
+    path("", include("plans.urls")),
     path("", include("near_portal.report.urls")),
     path("", include("liaison.urls")),
     path("", include("search.urls")),

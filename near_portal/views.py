@@ -24,6 +24,7 @@ from events.models import Event
 from members.models import Country, MemberGovernment, MembershipType
 from near_portal.report import data as report_data
 from near_portal.report.providers import SECRETARIAT_TEXTS
+from plans.querysets import published_plans
 
 # The current brochure counts five observer governments without naming them (seed 000 line 45:
 # "5 ажиглагч орон нутаг"); the record names two that may still be among them, Yamaguchi and
@@ -94,6 +95,7 @@ def member_detail(request, slug):
             "names": government_names(government),
             "history": history,
             "coordinator_terms": CoordinatorTerm.objects.for_member(government),
+            "cooperation_plans": published_plans(government),
             **member_events(government),
         },
     )

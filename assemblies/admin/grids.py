@@ -41,6 +41,18 @@ class BallotRowForm(forms.Form):
     )
 
 
+class BallotReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("reason for the changes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Needed when a ballot already recorded is changed or withdrawn: the earlier ballot stays in its history."
+        ),
+    )
+
+
 class CloseForm(forms.Form):
     closed_on = forms.DateField(
         label=gettext_lazy("closed on"),
@@ -155,11 +167,12 @@ def ballot_grid(model_admin, request, object_id):
         .select_related("country")
         .order_by("country__display_order", "list_position", "name")
     )
-    ballots = {b.member_id: b for b in motion.ballots.all()}
+    ballots = {b.member_id: b for b in polls.current_ballots(motion)}
     Formset = forms.formset_factory(BallotRowForm, extra=0)
     initial = [{"member": g.pk, "choice": getattr(ballots.get(g.pk), "choice", "")} for g in governments]
     formset = Formset(request.POST or None, initial=initial)
-    if request.method == "POST" and formset.is_valid():
+    reason_form = BallotReasonForm(request.POST or None)
+    if request.method == "POST" and formset.is_valid() and reason_form.is_valid():
         written = Attendance.Status.WRITTEN
         rows = {
             form.cleaned_data["member"]: (
@@ -176,7 +189,9 @@ def ballot_grid(model_admin, request, object_id):
             if form.has_changed() and form.cleaned_data["member"] in count.roll
         }
         try:
-            polls.record_ballots(motion=motion, rows=rows, recorded_by=request.user)
+            polls.record_ballots(
+                motion=motion, rows=rows, recorded_by=request.user, reason=reason_form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -197,8 +212,52 @@ def ballot_grid(model_admin, request, object_id):
             motion,
             session=session,
             formset=formset,
+            reason_form=reason_form,
             lines=lines,
             count=count,
+        ),
+    )
+
+
+def poll_tally(model_admin, request, object_id):
+    """Read-only: how each government on the roll voted (in the room or in writing), and who has not voted yet."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=object_id)
+    change_url = reverse("admin:assemblies_motion_change", args=[motion.pk])
+    if motion.is_locked:
+        return redirect(change_url)  # a closed poll's tally is on the motion, as it was recorded
+    try:
+        count = polls.count_poll(motion)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(change_url)
+    governments = list(
+        MemberGovernment.objects.filter(pk__in=count.roll)
+        .select_related("country")
+        .order_by("country__display_order", "list_position", "name")
+    )
+    ballots = {b.member_id: b for b in polls.current_ballots(motion).select_related("recorded_by")}
+    statuses = dict(Attendance.Status.choices)
+    voted, waiting = [], []
+    for government in governments:
+        ballot = ballots.get(government.pk)
+        line = (government, statuses[count.roll[government.pk]], ballot)
+        (voted if ballot is not None and ballot.choice != Ballot.WITHDRAWN else waiting).append(line)
+    written = sum(1 for _government, _status, ballot in voted if ballot.method == Ballot.Method.WRITTEN)
+    return TemplateResponse(
+        request,
+        "admin/assemblies/poll_tally.html",
+        _context(
+            model_admin,
+            request,
+            _("Tally: %(motion)s") % {"motion": motion},
+            motion,
+            session=motion.agenda_item.session,
+            count=count,
+            voted=voted,
+            waiting=waiting,
+            written_ballots=written,
         ),
     )
 

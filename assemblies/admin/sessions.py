@@ -69,7 +69,18 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         (None, {"fields": ("working_pages", "body", "number", "key", "extraordinary")}),
         (
             gettext_lazy("Dates and place"),
-            {"fields": ("start_date", "end_date", "date_precision", "host", "place", "online", "event")},
+            {
+                "fields": (
+                    "start_date",
+                    "end_date",
+                    "date_precision",
+                    "host",
+                    "place",
+                    "online",
+                    "written_resolutions",
+                    "event",
+                )
+            },
         ),
         (gettext_lazy("Content"), {"fields": ("theme", "summary", "chair", "source")}),
         (
@@ -89,16 +100,22 @@ class SessionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         # The public address of the session as saved: a form sent back with errors holds its
         # unsaved values (an emptied key has no address).
         saved = Session.objects.only("body", "key").get(pk=obj.pk)
-        return format_html(
-            '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a> <a href="{}">{}</a>',
+        links = format_html(
+            '<a class="button" href="{}">{}</a> <a class="button" href="{}?session={}">{}</a>',
             reverse("admin:assemblies_session_attendance", args=[obj.pk]),
             _("Attendance grid"),
             reverse("admin:assemblies_agendaitem_add"),
             obj.pk,
             _("Add an agenda item"),
-            saved.get_absolute_url(),
-            _("Public page"),
         )
+        try:
+            # The documents app (after this one) generates and publishes the minutes.
+            minutes_url = reverse("admin:documents_document_minutes", args=[obj.pk])
+        except NoReverseMatch:
+            minutes_url = ""
+        if minutes_url:
+            links += format_html(' <a class="button" href="{}">{}</a>', minutes_url, _("Minutes"))
+        return links + format_html(' <a href="{}">{}</a>', saved.get_absolute_url(), _("Public page"))
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -205,18 +222,49 @@ class ResolutionEffectInline(FixedQueriesInlineMixin, admin.TabularInline):
 
 
 class BallotInline(FixedQueriesInlineMixin, admin.TabularInline):
+    """The ballots standing now, read-only: they change through the ballot grid or the officer's written vote."""
+
     model = Ballot
     row_select_related = ("member", "recorded_by", "motion__agenda_item__session")
-    fields = ("member", "choice", "method", "cast_at", "recorded_by")
+    fields = ("member", "vote", "method", "cast_at", "recorded_by", "reason", "reference")
     readonly_fields = fields
     extra = 0
     can_delete = False
+    verbose_name = gettext_lazy("current ballot")
+    verbose_name_plural = gettext_lazy("current ballots")
+
+    superseded = False  # the current ballots; the history inline shows the others
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request).filter(superseded_at__isnull=not self.superseded)
+        return rows.order_by("member__country__display_order", "member__list_position", "member__name", "cast_at")
+
+    @admin.display(description=gettext_lazy("vote"))
+    def vote(self, obj):
+        return obj.vote_display
+
+    @admin.display(description=gettext_lazy("reference"))
+    def reference(self, obj):
+        return obj.reference
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # ballots are append-only
+
+
+class SupersededBallotInline(BallotInline):
+    """The ballots' history: every row a later one superseded, with who recorded it, when and why it was replaced."""
+
+    fields = ("member", "vote", "method", "cast_at", "recorded_by", "reason", "superseded_at", "reference")
+    readonly_fields = fields
+    verbose_name = gettext_lazy("superseded ballot")
+    verbose_name_plural = gettext_lazy("ballot history: superseded ballots")
+    superseded = True
 
 
 @admin.register(Motion)
@@ -227,7 +275,7 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("text",)
     autocomplete_fields = ("agenda_item",)
     actions = ["close_selected_polls"]
-    inlines = [ResolutionEffectInline, BallotInline]
+    inlines = [ResolutionEffectInline, BallotInline, SupersededBallotInline]
     result_fields = (
         "working_pages",
         "status",
@@ -260,9 +308,11 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
             return "—"
         if obj.status == Motion.Status.OPEN:
             return format_html(
-                '<a class="button" href="{}">{}</a> <a class="button" href="{}">{}</a>',
+                '<a class="button" href="{}">{}</a> <a class="button" href="{}">{}</a> <a class="button" href="{}">{}</a>',
                 reverse("admin:assemblies_motion_ballots", args=[obj.pk]),
                 _("Ballot grid"),
+                reverse("admin:assemblies_motion_tally", args=[obj.pk]),
+                _("Tally"),
                 reverse("admin:assemblies_motion_close", args=[obj.pk]),
                 _("Close the poll"),
             )
@@ -300,6 +350,7 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
 
         return [
             path("<int:object_id>/ballots/", page(grids.ballot_grid), name="assemblies_motion_ballots"),
+            path("<int:object_id>/tally/", page(grids.poll_tally), name="assemblies_motion_tally"),
             path("<int:object_id>/close/", page(grids.close_poll_view), name="assemblies_motion_close"),
             path("<int:object_id>/annul/", page(grids.annul_poll_view), name="assemblies_motion_annul"),
             path(

@@ -107,6 +107,16 @@ class Session(models.Model):
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     online = models.BooleanField(_("held online"), default=False)
+    # The 12th General Assembly counted 21 written resolutions among its 50 voters; the 13th,
+    # held online, voted in writing (seeds 003 line 179, 004 line 645).
+    written_resolutions = models.BooleanField(
+        _("written resolutions accepted"),
+        default=False,
+        help_text=_(
+            "Member governments holding voting rights may send written ballots on this session's open motions "
+            "through their liaison officers' space."
+        ),
+    )
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     chair = models.ForeignKey(

@@ -124,8 +124,23 @@ class Motion(models.Model):
         return self.status != self.Status.OPEN
 
 
+class BallotQuerySet(models.QuerySet):
+    def current(self):
+        """The ballots standing now: those no later row has superseded (a withdrawal is one, counting no vote)."""
+        return self.filter(superseded_at__isnull=True)
+
+    def counted(self):
+        """The current ballots that cast a vote (yes, no or abstain): what the tally counts."""
+        return self.current().exclude(choice=Ballot.WITHDRAWN)
+
+
 class Ballot(models.Model):
-    """One member government's vote on a motion, cast in the room or by written resolution."""
+    """One member government's vote on a motion, cast in the room or by written resolution.
+
+    Ballots are append-only: a change or a withdrawal is a new row that supersedes the
+    current one (who, when, why), which keeps its vote and its ``cast_at``; only its
+    ``superseded_at`` is stamped, once. The database refuses any other update and every delete.
+    """
 
     class Choice(models.TextChoices):
         YES = "yes", _("yes")
@@ -137,11 +152,20 @@ class Ballot(models.Model):
         IN_ROOM = "in_room", _("in the room")
         WRITTEN = "written", _("by written resolution")
 
-    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("motion"))
+    # The choice of a row that withdraws the ballot it supersedes: it counts no vote.
+    WITHDRAWN = ""
+
+    motion = models.ForeignKey(
+        # PROTECT: a motion whose poll has ballots keeps them; it is annulled, never deleted with them.
+        Motion,
+        on_delete=models.PROTECT,
+        related_name="ballots",
+        verbose_name=_("motion"),
+    )
     member = models.ForeignKey(
         MemberGovernment, on_delete=models.PROTECT, related_name="ballots", verbose_name=_("member government")
     )
-    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
+    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices, blank=True)
     method = models.CharField(_("cast"), max_length=10, choices=Method.choices, default=Method.IN_ROOM)
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
     recorded_by = models.ForeignKey(
@@ -152,26 +176,68 @@ class Ballot(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    reason = models.TextField(_("reason"), blank=True, help_text=_("Why a ballot was changed or withdrawn."))
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("supersedes"),
+    )
+    superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
+
+    objects = BallotQuerySet.as_manager()
 
     class Meta:
-        ordering = ["motion", "member__country__display_order", "member__list_position", "member__name"]
+        ordering = ["motion", "member__country__display_order", "member__list_position", "member__name", "cast_at"]
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
         constraints = [
-            # Charter art. 9(1): one vote per member government, so one ballot per member per motion.
-            models.UniqueConstraint(fields=["motion", "member"], name="ballot_one_per_member_per_motion"),
+            # Charter art. 9(1): one vote per member government, so one current ballot per member
+            # per motion; the rows it superseded stay beside it.
+            models.UniqueConstraint(
+                fields=["motion", "member"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="ballot_one_current_per_member_per_motion",
+            ),
+            # A withdrawal withdraws something: it supersedes a ballot.
+            models.CheckConstraint(
+                condition=~models.Q(choice="") | models.Q(supersedes__isnull=False), name="ballot_withdrawal_supersedes"
+            ),
+            # A change or a withdrawal says why.
+            models.CheckConstraint(
+                condition=models.Q(supersedes__isnull=True) | ~models.Q(reason=""), name="ballot_change_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(superseded_at__isnull=True) | models.Q(superseded_at__gte=models.F("cast_at")),
+                name="ballot_superseded_after_cast",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.member}: {self.get_choice_display()}"
+        return f"{self.member}: {self.vote_display}"
 
     def save(self, *args, **kwargs):
+        # Append-only: a new row, or stamping ``superseded_at`` on the row a new one replaces.
+        if not self._state.adding and set(kwargs.get("update_fields") or ()) != {"superseded_at"}:
+            raise ValidationError(
+                _("A ballot is never changed in place: a change is a new ballot."), code="append_only"
+            )
         self._refuse_when_locked()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        self._refuse_when_locked()
-        return super().delete(*args, **kwargs)
+        raise ValidationError(_("A ballot is never deleted: a withdrawal is a new ballot."), code="append_only")
+
+    @property
+    def vote_display(self) -> str:
+        return self.get_choice_display() if self.choice else str(_("withdrawn"))
+
+    @property
+    def reference(self) -> str:
+        """The receipt's reference number: the ballot's row, which no other ballot shares."""
+        return f"NEAR-B-{self.pk:06d}" if self.pk else ""
 
     def _refuse_when_locked(self):
         status = Motion.objects.filter(pk=self.motion_id).values_list("status", flat=True).first()

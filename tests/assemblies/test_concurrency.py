@@ -64,3 +64,25 @@ def test_the_database_refuses_a_second_ballot_even_without_the_service():
     assert sorted(type(o).__name__ for o in outcomes) == ["Ballot", "IntegrityError"]
     assert isinstance([o for o in outcomes if not isinstance(o, Ballot)][0], IntegrityError)
     assert Ballot.objects.filter(motion=motion).count() == 1
+
+
+def test_two_concurrent_changes_of_one_ballot_leave_one_current_row_and_a_chain():
+    session = make_session()
+    motion = make_motion(session, DecisionKind.OTHER)
+    member = voters(session)[0]
+    attend(session, [member])
+    first = polls.cast_ballot(motion=motion, member=member, choice=Ballot.Choice.YES)
+
+    outcomes = race(
+        lambda choice: polls.change_ballot(motion=motion, member=member, choice=choice, reason=f"Now {choice}."),
+        Ballot.Choice.NO,
+        Ballot.Choice.ABSTAIN,
+    )
+
+    # The motion's lock puts the two changes one after the other: each supersedes the row before.
+    assert sorted(type(o).__name__ for o in outcomes) == ["Ballot", "Ballot"]
+    rows = list(Ballot.objects.filter(motion=motion).order_by("cast_at"))
+    assert [r.superseded_at is None for r in rows] == [False, False, True]
+    assert [r.supersedes_id for r in rows] == [None, first.pk, rows[1].pk]
+    assert {rows[1].choice, rows[2].choice} == {Ballot.Choice.NO, Ballot.Choice.ABSTAIN}
+    assert Ballot.objects.filter(motion=motion).current().get() == rows[2]

@@ -359,7 +359,11 @@ def test_annulling_a_poll_reverses_its_effects_keeps_the_audit_and_reopens_it(se
     assert annulment.previous_result["reversed_effects"] == ["admission — Tianjin Municipality"]
     assert PollAnnulment.objects.filter(motion=motion, annulled_by=secretariat_user).count() == 1
     # The ballots can change again, and the poll closes again.
-    polls.record_ballots(motion=motion, rows={b.member_id: None for b in motion.ballots.all()[:10]})
+    polls.record_ballots(
+        motion=motion,
+        rows={b.member_id: None for b in motion.ballots.current()[:10]},
+        reason="Entered for the wrong government.",
+    )
     assert (
         polls.close_poll(motion=motion, closed_by=secretariat_user, on=session.start_date).outcome
         == Motion.Outcome.REJECTED

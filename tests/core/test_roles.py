@@ -24,6 +24,7 @@ RECORD_APPS = {
     "instruments",
     "assemblies",
     "documents",
+    "plans",
     "liaison",
     "near_portal",
 }

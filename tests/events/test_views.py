@@ -230,7 +230,7 @@ def test_the_member_page_shows_the_latest_ten_events_in_a_fixed_number_of_querie
     client, make_event, django_assert_num_queries
 ):
     hyogo = MemberGovernment.objects.get(slug="hyogo")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/en/members/hyogo/")
     for day in range(1, 41):
         event = make_event(
@@ -238,7 +238,7 @@ def test_the_member_page_shows_the_latest_ten_events_in_a_fixed_number_of_querie
         )
         if day % 8:
             Participation.objects.create(event=event, member=hyogo)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page = client.get("/en/members/hyogo/").content.decode()
     items = page.split('<li class="event-item">')[1:]
     assert len(items) == 10

@@ -30,8 +30,24 @@ def test_my_government_is_in_the_officers_language(tov_client):
 
 
 def test_my_government_query_count(tov_client, django_assert_num_queries):
-    with django_assert_num_queries(19):
+    # 19, the government's cooperation plans, and the motions open for written ballots (none in the real data)
+    with django_assert_num_queries(21):
         tov_client.get("/en/liaison/")
+
+
+@pytest.mark.parametrize("motions", [1, 3])
+def test_my_government_reads_the_open_motions_and_the_governments_ballots_once(
+    tov_client, django_assert_num_queries, motions
+):
+    from assemblies.models import DecisionKind
+    from tests.assemblies.factories import make_motion, make_session
+
+    session = make_session(written_resolutions=True)
+    for position in range(1, motions + 1):
+        make_motion(session, DecisionKind.OTHER, position=position)
+    with django_assert_num_queries(22):  # the motions, then the government's current ballots on them
+        page = tov_client.get("/en/liaison/")
+    assert page.content.decode().count("no ballot sent yet") == motions
 
 
 @pytest.mark.parametrize(

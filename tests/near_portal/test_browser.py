@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.contrib import admin
 
+from assemblies.models import Session
+
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("real_data_live")]
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -135,8 +137,11 @@ def test_no_admin_or_public_page_breaks_the_content_security_policy(page, live_s
     sign_in(page, live_server, "clerk")
     public_paths = ("/en/", "/ja/members/", "/ru/members/primorsky/", "/ko/no-such-page/")
     public = [f"{live_server.url}{path}" for path in public_paths]
+    # Pages of the admin besides the models' own: the minutes' preview of the 12th General Assembly.
+    twelfth = Session.objects.get(body="general_assembly", number=12)
+    extra = [f"{live_server.url}/admin/documents/document/minutes/{twelfth.pk}/?language=zh-hans"]
     seen = {}
-    for url in [*public, *admin_pages(live_server)]:
+    for url in [*public, *admin_pages(live_server), *extra]:
         page.goto(url)
         seen[url] = csp_violations(page)
     assert {url: found for url, found in seen.items() if found} == {}
