@@ -38,7 +38,7 @@ test-fast: venv db messages
 	@$(PY) -m pytest --reuse-db -m "not browser and not fault and not pdf and not slow" $(PYTEST_ARGS)
 
 # Lint and format checks, as CI runs them; `make format` rewrites the files instead.
-LINTED := core members committees events dues instruments assemblies documents plans liaison near_portal tests bench manage.py
+LINTED := core members committees events dues instruments assemblies documents plans liaison search near_portal tests bench manage.py
 lint: venv
 	@$(VENV)/bin/ruff check $(LINTED)
 	@$(VENV)/bin/ruff format --check $(LINTED)

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "plans",
     # The member governments' own space (liaison officers' accounts): after the record it serves.
     "liaison",
+    # The site search: reads every app above (its SQL functions and indexes are its own migrations).
+    "search",
     "near_portal",
 ]
 

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("plans.urls")),
     path("", include("near_portal.report.urls")),
     path("", include("liaison.urls")),
+    path("", include("search.urls")),
 )
 
 if settings.DEBUG:

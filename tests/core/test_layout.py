@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each app and the apps it may import: shared <- members <- committees, events <- dues,
-# instruments <- assemblies <- documents, plans <- liaison <- near_portal (the project: settings, URLs, composed pages, report).
+# instruments <- assemblies <- documents, plans <- liaison <- search <- near_portal (the project: settings, URLs, composed pages, report).
 MAY_IMPORT = {
     "core": set(),
     "members": {"core"},
@@ -22,6 +22,18 @@ MAY_IMPORT = {
     "documents": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
     "plans": {"core", "members", "committees", "events", "dues", "instruments", "assemblies"},
     "liaison": {"core", "members", "committees", "events", "dues", "instruments", "assemblies", "plans"},
+    "search": {
+        "core",
+        "members",
+        "committees",
+        "events",
+        "dues",
+        "instruments",
+        "assemblies",
+        "documents",
+        "plans",
+        "liaison",
+    },
     "near_portal": {
         "core",
         "members",
@@ -33,6 +45,7 @@ MAY_IMPORT = {
         "documents",
         "plans",
         "liaison",
+        "search",
     },
 }
 
