@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import query_parameters
 from core.params import BadParameter, page_parameter
+from core.ratelimits import rate_limited
 from search.results import search, with_stems
 from search.sources import SOURCES, SOURCES_BY_KEY
 from search.terms import MIN_LENGTH, read_terms
@@ -13,10 +15,10 @@ from search.terms import MIN_LENGTH, read_terms
 # Results of each kind on the page of every kind, and on a page of one kind.
 OVERVIEW_LIMIT = 5
 PER_PAGE = 20
-# The query parameters the page reads (the public page cache may key on these alone).
-READS_PARAMETERS = ("q", "kind", "page")
 
 
+@query_parameters("q", "kind", "page")
+@rate_limited("page")  # every new ?q= misses the page cache
 def results(request):
     """What matches ``?q=`` in every kind of record, grouped by kind; ``?kind=`` for one kind, by pages."""
     value = request.GET.get("q", "")
@@ -45,6 +47,3 @@ def results(request):
         num_pages=-(-groups[0].total // PER_PAGE) if kind else 1,
     )
     return render(request, "search/results.html", context)
-
-
-results.reads_parameters = READS_PARAMETERS
