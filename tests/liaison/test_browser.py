@@ -62,13 +62,13 @@ def test_an_invited_officer_signs_in_updates_a_contact_registers_two_delegates_a
     officer.goto(link)
     officer.fill("#id_new_password1", OFFICER_PASSWORD)
     officer.fill("#id_new_password2", OFFICER_PASSWORD)
-    officer.click("button[type=submit]")
+    officer.click("main button[type=submit]")  # not the search box in the header
     officer.wait_for_url(f"{live_server.url}/en/liaison/")
     officer.click("button:has-text('Sign out')")
     officer.wait_for_url(f"{live_server.url}/en/liaison/sign-in/")
     officer.fill("#id_username", "liaison@tov.example")
     officer.fill("#id_password", OFFICER_PASSWORD)
-    officer.click("button[type=submit]")
+    officer.click("main button[type=submit]")  # not the search box in the header
     officer.wait_for_url(f"{live_server.url}/en/liaison/")
     assert officer.locator("h1").inner_text() == "Töv Province"
     assert "Your government holds its vote" in officer.locator("#voting-rights").inner_text()
