@@ -172,6 +172,28 @@ def _attendance_statuses(session: Session) -> dict[int, str]:
     return dict(session.attendances.values_list("member_id", "status"))
 
 
+def _check_attending_voter(session: Session, member: MemberGovernment, method: str) -> None:
+    """``_check_voter`` for one government, reading its attendance line."""
+    status = session.attendances.filter(member=member).values_list("status", flat=True).first()
+    _check_voter(member, method, eligible=voting_member_ids(session), status=status)
+
+
+def _current_ballot(motion: Motion, member: MemberGovernment) -> Ballot | None:
+    return motion.ballots.current().filter(member=member).first()
+
+
+def _already_voted(member: MemberGovernment) -> ValidationError:
+    return ValidationError(_("%(member)s has already voted on this motion.") % {"member": member}, code="already_voted")
+
+
+def _present_in_room(member: MemberGovernment) -> ValidationError:
+    return ValidationError(
+        _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
+        % {"member": member},
+        code="present_in_room",
+    )
+
+
 # The motion and the governments were just read and locked: no need to look them up again.
 BALLOT_CLEAN = {
     "exclude": ["motion", "member", "recorded_by", "supersedes"],
@@ -223,9 +245,7 @@ def _write_ballot(
                 current.save(update_fields=["superseded_at"])
             ballot.save()
     except IntegrityError:
-        raise ValidationError(
-            _("%(member)s has already voted on this motion.") % {"member": member}, code="already_voted"
-        ) from None
+        raise _already_voted(member) from None
     return ballot
 
 
@@ -244,14 +264,10 @@ def cast_ballot(
     After a withdrawal the member may vote again: the new ballot supersedes the withdrawal.
     """
     motion = _lock_open_motion(motion)
-    session = motion.agenda_item.session
-    status = session.attendances.filter(member=member).values_list("status", flat=True).first()
-    _check_voter(member, method, eligible=voting_member_ids(session), status=status)
-    current = motion.ballots.current().filter(member=member).first()
+    _check_attending_voter(motion.agenda_item.session, member, method)
+    current = _current_ballot(motion, member)
     if current is not None and current.choice != Ballot.WITHDRAWN:
-        raise ValidationError(
-            _("%(member)s has already voted on this motion.") % {"member": member}, code="already_voted"
-        )
+        raise _already_voted(member)
     return _write_ballot(
         motion=motion,
         member=member,
@@ -278,11 +294,9 @@ def change_ballot(
     A change is a new row superseding the current ballot, with who (``recorded_by``), when and why.
     """
     motion = _lock_open_motion(motion)
-    session = motion.agenda_item.session
-    current = motion.ballots.current().filter(member=member).first()
+    current = _current_ballot(motion, member)
     if choice != Ballot.WITHDRAWN:
-        status = session.attendances.filter(member=member).values_list("status", flat=True).first()
-        _check_voter(member, method, eligible=voting_member_ids(session), status=status)
+        _check_attending_voter(motion.agenda_item.session, member, method)
     return _write_ballot(
         motion=motion,
         member=member,
@@ -361,11 +375,7 @@ def _record_written_attendance(session: Session, member: MemberGovernment, atten
     except IntegrityError:
         attendance = session.attendances.select_for_update().get(member=member)
         if attendance.status == Attendance.Status.PRESENT:
-            raise ValidationError(
-                _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
-                % {"member": member},
-                code="present_in_room",
-            ) from None
+            raise _present_in_room(member) from None
 
 
 @transaction.atomic
@@ -387,14 +397,10 @@ def cast_written_ballot(
         _check_voter(member, Ballot.Method.WRITTEN, eligible=set(), status=None)  # says why, in the rule's words
     attendance = session.attendances.select_for_update().filter(member=member).first()
     if attendance is not None and attendance.status == Attendance.Status.PRESENT:
-        raise ValidationError(
-            _("%(member)s is recorded as present in the room at this session: its delegates vote there.")
-            % {"member": member},
-            code="present_in_room",
-        )
+        raise _present_in_room(member)
     if attendance is None or attendance.status != Attendance.Status.WRITTEN:
         _record_written_attendance(session, member, attendance)
-    current = motion.ballots.current().filter(member=member).first()
+    current = _current_ballot(motion, member)
     return _write_ballot(
         motion=motion,
         member=member,

@@ -22,6 +22,7 @@ on its whole address, as before; ``tests/core/test_caching.py`` wants every publ
 """
 
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -44,6 +45,24 @@ def content_version() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT last_value FROM {SEQUENCE}")
         return cursor.fetchone()[0]
+
+
+# A PDF takes 1-4 s of CPU: kept a day at most (it states its day of issue); a change of the
+# record moves the content version.
+RENDERED_SECONDS = 24 * 60 * 60
+
+
+def rendered_once(*parts: str, render: Callable[[], bytes]) -> bytes:
+    """``render()``, computed once per content version and ``parts`` (what the result depends on:
+    its name, the language, the day...) and kept ``RENDERED_SECONDS``; every call when the
+    public page cache is off (``PUBLIC_PAGE_CACHE_SECONDS = 0``)."""
+    key = ":".join([parts[0], str(content_version()), *parts[1:]])
+    content = cache.get(key)
+    if content is None:
+        content = render()
+        if settings.PUBLIC_PAGE_CACHE_SECONDS:
+            cache.set(key, content, RENDERED_SECONDS)
+    return content
 
 
 def content_changed() -> None:

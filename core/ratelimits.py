@@ -125,16 +125,18 @@ def rate_limited(group: str):
     if group not in settings.NEAR_RATE_LIMITS:
         raise ImproperlyConfigured(f"No rate limit named {group!r} in NEAR_RATE_LIMITS (near_portal/settings.py).")
 
-    def per_client(_group, request):
-        return None if is_exempt(request) else settings.NEAR_RATE_LIMITS[group]
+    def per_client(_group, _request):
+        return settings.NEAR_RATE_LIMITS[group]
 
-    def all_clients(_group, request):
-        return None if is_exempt(request) else settings.NEAR_RATE_LIMITS_ALL_CLIENTS.get(group)
+    def all_clients(_group, _request):
+        return settings.NEAR_RATE_LIMITS_ALL_CLIENTS.get(group)
 
     def decorate(view):
         @functools.wraps(view)
         def limited(request, *args, **kwargs):
-            slots = None if is_exempt(request) else process_slots(group)
+            if is_exempt(request):
+                return view(request, *args, **kwargs)
+            slots = process_slots(group)
             if slots is not None and not slots.acquire(blocking=False):
                 return too_many_requests(request, BUSY_RETRY_SECONDS, all_clients=True)
             try:

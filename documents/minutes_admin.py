@@ -7,7 +7,6 @@ preview; publishing needs the permissions of what it writes (``can_publish_minut
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,13 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from assemblies.models import Session
-from core.caching import content_version
+from core.caching import rendered_once
 from core.languages import LANGUAGE_CODES
 from documents import minutes as generated
 from documents.models import MinutesPublication
 
-# A PDF takes about a second of CPU: kept a day at most; a change of the record moves the content version.
-PDF_CACHE_SECONDS = 24 * 60 * 60
 # What publishing writes: the document, its language versions and the publication row.
 PUBLISH_PERMISSIONS = (
     "documents.add_document",
@@ -99,12 +96,12 @@ def preview_pdf_view(model_admin, request, session_id):
         raise PermissionDenied
     session = _session(session_id)
     language = _language(request)
-    key = ":".join(["minutes-pdf", str(content_version()), language, str(session.pk)])
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = generated.render_pdf(generated.minutes_of(session), language)
-        if settings.PUBLIC_PAGE_CACHE_SECONDS:
-            cache.set(key, pdf, PDF_CACHE_SECONDS)
+    pdf = rendered_once(
+        "minutes-pdf",
+        language,
+        str(session.pk),
+        render=lambda: generated.render_pdf(generated.minutes_of(session), language),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="near-minutes-draft-{session.body}-{session.key}-{language}.pdf"'

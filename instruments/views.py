@@ -1,15 +1,13 @@
 """Public pages of the Charter and the Regulations: the text on a day, its history, one article's
 history, and the PDF."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.caching import content_version, query_parameters
+from core.caching import query_parameters, rendered_once
 from core.params import date_parameter
 from core.ratelimits import rate_limited
 from instruments.models import Article, Instrument, url_name
@@ -62,35 +60,23 @@ def instrument_text(request, slug):
     return render(request, "instruments/instrument.html", context)
 
 
-# A PDF takes 1-4 s of CPU: kept a day at most; a change of the record moves the content version.
-PDF_CACHE_SECONDS = 24 * 60 * 60
-
-
 @query_parameters("on")
 @rate_limited("pdf")
 def instrument_pdf(request, slug):
     """The instrument as in force on ?on=YYYY-MM-DD (default today), as a PDF.
 
     Rendered once per content version, language, instrument, day in force and day of
-    issue (the PDF states it), whoever asks and whatever else the query string holds: the
-    page cache keys on the whole address, so ``?anything`` would render it again each time.
+    issue (the PDF states it), whoever asks.
     """
     context = text_context(request, slug)
-    key = ":".join(
-        [
-            "instrument-pdf",
-            str(content_version()),
-            get_language(),
-            slug,
-            context["on"].isoformat(),
-            context["today"].isoformat(),
-        ]
+    pdf = rendered_once(
+        "instrument-pdf",
+        get_language(),
+        slug,
+        context["on"].isoformat(),
+        context["today"].isoformat(),
+        render=lambda: render_pdf(request, context),
     )
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(request, context)
-        if settings.PUBLIC_PAGE_CACHE_SECONDS:
-            cache.set(key, pdf, PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"near-{context['instrument'].slug}-{context['on'].isoformat()}-{get_language()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from assemblies.models import AgendaItem, Resolution, Session
 from committees.models import Committee
@@ -63,7 +64,7 @@ def joined(model, fields, languages=None) -> Joined:
         elif languages is None:
             names += localized_fields(field)
         else:
-            names += [f"{field}_{language}" for language in languages]
+            names += [build_localized_fieldname(field, language) for language in languages]
     return Joined(model._meta.get_field(name).column for name in names)
 
 

@@ -150,23 +150,37 @@ def attendance_grid(model_admin, request, object_id):
     )
 
 
-def ballot_grid(model_admin, request, object_id):
-    """One line per government holding voting rights, with a live tally against the threshold."""
-    _require_change_permission(model_admin, request)
+def _open_poll(request, object_id) -> tuple[Motion, polls.PollCount | None]:
+    """The motion and the count of its open poll; no count when the motion's own page is the place
+    to go instead (a closed poll's tally is there, as it was recorded; a roll that cannot be
+    counted is said in a message)."""
     motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=object_id)
     if motion.is_locked:
-        return redirect(reverse("admin:assemblies_motion_change", args=[motion.pk]))
-    session = motion.agenda_item.session
+        return motion, None
     try:
-        count = polls.count_poll(motion)
+        return motion, polls.count_poll(motion)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(reverse("admin:assemblies_motion_change", args=[motion.pk]))
-    governments = list(
+        return motion, None
+
+
+def _roll_governments(count: polls.PollCount) -> list[MemberGovernment]:
+    """The governments on the poll's roll, in the association's list order."""
+    return list(
         MemberGovernment.objects.filter(pk__in=count.roll)
         .select_related("country")
         .order_by("country__display_order", "list_position", "name")
     )
+
+
+def ballot_grid(model_admin, request, object_id):
+    """One line per government holding voting rights, with a live tally against the threshold."""
+    _require_change_permission(model_admin, request)
+    motion, count = _open_poll(request, object_id)
+    if count is None:
+        return redirect(reverse("admin:assemblies_motion_change", args=[motion.pk]))
+    session = motion.agenda_item.session
+    governments = _roll_governments(count)
     ballots = {b.member_id: b for b in polls.current_ballots(motion)}
     Formset = forms.formset_factory(BallotRowForm, extra=0)
     initial = [{"member": g.pk, "choice": getattr(ballots.get(g.pk), "choice", "")} for g in governments]
@@ -223,20 +237,10 @@ def poll_tally(model_admin, request, object_id):
     """Read-only: how each government on the roll voted (in the room or in writing), and who has not voted yet."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
-    motion = get_object_or_404(Motion.objects.select_related("agenda_item__session"), pk=object_id)
-    change_url = reverse("admin:assemblies_motion_change", args=[motion.pk])
-    if motion.is_locked:
-        return redirect(change_url)  # a closed poll's tally is on the motion, as it was recorded
-    try:
-        count = polls.count_poll(motion)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(change_url)
-    governments = list(
-        MemberGovernment.objects.filter(pk__in=count.roll)
-        .select_related("country")
-        .order_by("country__display_order", "list_position", "name")
-    )
+    motion, count = _open_poll(request, object_id)
+    if count is None:
+        return redirect(reverse("admin:assemblies_motion_change", args=[motion.pk]))
+    governments = _roll_governments(count)
     ballots = {b.member_id: b for b in polls.current_ballots(motion).select_related("recorded_by")}
     statuses = dict(Attendance.Status.choices)
     voted, waiting = [], []

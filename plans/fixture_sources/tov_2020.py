@@ -1436,5 +1436,6 @@ if __name__ == "__main__":
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[2] / "fixtures" / FIXTURE
-    path.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n")
-    print(f"Wrote {path.name}: {len(build())} rows.")
+    rows = build()
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    print(f"Wrote {path.name}: {len(rows)} rows.")
