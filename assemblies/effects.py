@@ -16,8 +16,10 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -25,7 +27,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from assemblies import effect_parameters
 from assemblies.effect_parameters import UNDO_KEY
-from assemblies.models import Body, DecisionKind, Officer, ResolutionEffect
+from assemblies.models import Body, DecisionKind, Motion, Officer, ResolutionEffect, Session
 from committees import coordinators
 from committees.models import CoordinatorTerm
 from dues import decisions
@@ -340,4 +342,25 @@ def decide_dues(effect: ResolutionEffect, on: datetime.date) -> DuesDecision:
         first_fiscal_year=parameters.first_fiscal_year,
         last_fiscal_year=parameters.last_fiscal_year,
         includes_associate_members=parameters.includes_associate_members,
+    )
+
+
+def agenda_with_effects(session: Session):
+    """``session``'s agenda items with their motions, resolutions and effects, and what each effect
+    changed: one query per kind of target (a session's page and its minutes read them so)."""
+    effects = ResolutionEffect.objects.select_related("member").prefetch_related(
+        GenericPrefetch(
+            "target",
+            [
+                MembershipEvent.objects.select_related("member"),
+                Officer.objects.select_related("government"),
+                Amendment.objects.select_related("instrument"),
+                CoordinatorTerm.objects.select_related("committee"),
+                DuesDecision.objects.all(),
+            ],
+        )
+    )
+    return session.agenda_items.prefetch_related(
+        Prefetch("motions", queryset=Motion.objects.select_related("resolution").order_by("position")),
+        Prefetch("motions__effects", queryset=effects.order_by("position")),
     )

@@ -3,19 +3,15 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch
 
 from assemblies import voting
-from assemblies.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
-from committees.models import CoordinatorTerm
+from assemblies.effects import agenda_with_effects
+from assemblies.models import AgendaItem, Attendance, Body, Officer, Session
 from core.caching import query_parameters
-from dues.models import DuesDecision
-from instruments.models import Amendment
-from members.models import MembershipEvent
 
 # The links a session's page gives to its minutes: {"url": the published minutes, "preview_url":
 # the staff's preview before}. The documents app, after this one in the dependency order,
@@ -51,22 +47,7 @@ def session_list(request, body):
 def session_detail(request, body, key):
     """One session: agenda, attendance, each motion's result with its tally, quorum and threshold, and what it changed."""
     session = get_object_or_404(Session.objects.select_related("host", "chair", "event"), body=body, key=key)
-    effects = ResolutionEffect.objects.select_related("member").prefetch_related(
-        GenericPrefetch(
-            "target",
-            [
-                MembershipEvent.objects.select_related("member"),
-                Officer.objects.select_related("government"),
-                Amendment.objects.select_related("instrument"),
-                CoordinatorTerm.objects.select_related("committee"),
-                DuesDecision.objects.all(),
-            ],
-        )
-    )
-    items = session.agenda_items.prefetch_related(
-        Prefetch("motions", queryset=Motion.objects.select_related("resolution").order_by("position")),
-        Prefetch("motions__effects", queryset=effects.order_by("position")),
-    )
+    items = agenda_with_effects(session)
     return render(
         request,
         "assemblies/session_detail.html",

@@ -30,7 +30,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from weasyprint import HTML  # noqa: E402
 
 from near_portal.report import pdf  # noqa: E402
 from near_portal.report.sections import ReportRequest  # noqa: E402
@@ -52,7 +51,7 @@ def seconds(functions, runs):
 
 
 def weasyprint_alone(html):
-    HTML(string=html, url_fetcher=pdf.no_fetching()).write_pdf(stylesheets=[pdf.stylesheet()])
+    pdf.render(html).write_pdf()
 
 
 # Linux keeps a process's peak resident size across fork and exec, so a child started from

@@ -17,31 +17,25 @@ new is refused.
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
 
-from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from assemblies import voting
-from assemblies.models import AgendaItem, Attendance, Body, Motion, Officer, ResolutionEffect, Session
+from assemblies.effects import agenda_with_effects
+from assemblies.models import AgendaItem, Attendance, Body, Motion, Session
 from assemblies.polls import voting_member_ids
-from committees.models import CoordinatorTerm
 from core.languages import LANGUAGE_CODES
+from core.pdf import laid_out
 from documents.library import store_language_version
 from documents.models import SESSION_BODIES, Document, Kind, MinutesPublication
-from dues.models import DuesDecision
-from instruments.models import Amendment
-from members.models import MemberGovernment, MembershipEvent
+from members.models import MemberGovernment
 
 STYLESHEET = "documents/minutes_pdf.css"
 
@@ -132,24 +126,7 @@ def next_minutes_number(session: Session) -> int:
 
 def minutes_of(session: Session) -> Minutes:
     """The minutes of ``session`` from the record (the session read with its host and chair)."""
-    effects = ResolutionEffect.objects.select_related("member").prefetch_related(
-        GenericPrefetch(
-            "target",
-            [
-                MembershipEvent.objects.select_related("member"),
-                Officer.objects.select_related("government"),
-                Amendment.objects.select_related("instrument"),
-                CoordinatorTerm.objects.select_related("committee"),
-                DuesDecision.objects.all(),
-            ],
-        )
-    )
-    items = list(
-        session.agenda_items.prefetch_related(
-            Prefetch("motions", queryset=Motion.objects.select_related("resolution").order_by("position")),
-            Prefetch("motions__effects", queryset=effects.order_by("position")),
-        )
-    )
+    items = list(agenda_with_effects(session))
     symbols = dict(
         Document.objects.filter(resolution__motion__agenda_item__session=session).values_list(
             "resolution__motion_id", "symbol"
@@ -217,19 +194,7 @@ def render_pdf(minutes: Minutes, language: str, *, publication: MinutesPublicati
                 "language": language,
             },
         )
-    return HTML(string=html, url_fetcher=no_fetching()).write_pdf(stylesheets=[stylesheet()])
-
-
-@cache
-def stylesheet() -> CSS:
-    """The minutes' print stylesheet (A4, page numbers, the CJK fonts of fonts-noto-cjk per language)."""
-    with open(finders.find(STYLESHEET), encoding="utf-8") as css:
-        return CSS(string=css.read(), url_fetcher=no_fetching())
-
-
-def no_fetching() -> URLFetcher:
-    """The minutes load no external resource: no protocol is allowed."""
-    return URLFetcher(allowed_protocols=())
+    return laid_out(html, STYLESHEET).write_pdf()
 
 
 def digest_of(bodies: dict[str, str]) -> str:

@@ -1,16 +1,13 @@
 """The annual report as an HTML document, and that document as a PDF (WeasyPrint)."""
 
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
+from core.pdf import laid_out
 from near_portal.report.sections import ReportRequest, compose
 
 STYLESHEET = "report/report.css"
@@ -41,21 +38,9 @@ def report_html(report: ReportRequest) -> str:
         )
 
 
-@cache
-def stylesheet() -> CSS:
-    """The report's print stylesheet (A4, running header, page numbers, per-language fonts)."""
-    with open(finders.find(STYLESHEET), encoding="utf-8") as css:
-        return CSS(string=css.read(), url_fetcher=no_fetching())
-
-
-def no_fetching() -> URLFetcher:
-    """A fetcher allowing no protocol: the report needs no external resource and loads none."""
-    return URLFetcher(allowed_protocols=())
-
-
 def render(html: str):
     """Lay ``html`` out into pages: a WeasyPrint Document (pages, anchors, bookmarks)."""
-    return HTML(string=html, url_fetcher=no_fetching()).render(stylesheets=[stylesheet()])
+    return laid_out(html, STYLESHEET)
 
 
 def generate(report: ReportRequest) -> GeneratedReport:
