@@ -123,6 +123,10 @@ def use_growth_database(*, fresh):
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_near_data", verbosity=0)
         print(f"near_growth: migrated and loaded fixtures/ in {time.perf_counter() - started:.0f} s")
+    else:  # --reuse: bring a database a --keep run left up to the code's migrations (new indexes)
+        call_command("migrate", verbosity=0, interactive=False)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def drop_growth_database():
@@ -324,7 +328,7 @@ def add_payments(per_year, rng):
                         currency="USD",
                         exchange_rate=1,
                         amount_usd=amount,
-                        bank_reference=f"GROWTH-{m}-{y}-{k}",
+                        bank_reference=f"GROWTH-{m:04}-{y:02}-{k:02}",  # fixed widths: unique once dashes are ignored
                     )
                 )
     Payment.objects.bulk_create(payments, batch_size=5000)
