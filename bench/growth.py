@@ -434,10 +434,13 @@ def print_table(results, scales):
 
 
 def explain_events_list():
-    """The plans of the events list's first page (the past events and their count), at the current scale."""
+    """The plans of the events list's first page, the feeds, a member's latest events and a session list, at the current scale."""
     from django.utils import translation
 
+    from events.querysets import LATEST_FIRST
+
     Event = model("Event")
+    hyogo = model("MemberGovernment").objects.get(slug="hyogo")
     with translation.override("en"):
         events = Event.objects.published().for_listing()
         today = timezone.localdate()
@@ -445,8 +448,11 @@ def explain_events_list():
             ("past, first page", events.past(on=today)[:50]),
             ("upcoming", events.upcoming(on=today)),
             ("rolling feed", Event.objects.published().in_feed(today)),
+            ("a year's feed, first part", Event.objects.published().order_by("start_date", "pk").in_year(2018)[:51]),
+            ("a member's latest events", events.involving(hyogo).order_by(*LATEST_FIRST)[:11]),
+            ("a session list, first page", model("Session").objects.for_public_list("working_committee")[:10]),
         ):
-            print(f"\nEXPLAIN ANALYZE events list: {label}\n{queryset.explain(analyze=True)}")
+            print(f"\nEXPLAIN ANALYZE {label}\n{queryset.explain(analyze=True)}")
 
 
 def main(argv=None):
@@ -457,7 +463,11 @@ def main(argv=None):
     parser.add_argument("--budget", type=float, default=1.5, help="seconds of timed requests per address at most")
     parser.add_argument("--keep", action="store_true", help=f"keep {GROWTH_DATABASE} afterwards")
     parser.add_argument("--reuse", action="store_true", help=f"use {GROWTH_DATABASE} as a --keep run left it")
-    parser.add_argument("--explain", action="store_true", help="print the plans of the events list at each scale")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the plans of the events list, feeds, member and session lists at each scale",
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     scales = sorted(args.scales)
