@@ -4,19 +4,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
 
 from assemblies import voting
 from assemblies.effects import agenda_with_effects
 from assemblies.models import AgendaItem, Attendance, Body, Officer, Session
 from core.caching import query_parameters
+from core.params import page_parameter
 
 # The links a session's page gives to its minutes: {"url": the published minutes, "preview_url":
 # the staff's preview before}. The documents app, after this one in the dependency order,
 # generates and publishes minutes and sets this in its ready(); without it the page has none.
 minutes_links: Callable[[object, Session], dict] | None = None
+
+# Sessions on a page of a body's list: more than the record holds today (6 and 3), so the real
+# list is one page; a longer history adds pages instead of rows.
+SESSIONS_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -27,10 +35,14 @@ class ItemView:
     rule: voting.VotingRule | None
 
 
-@query_parameters()
+@query_parameters("page")
 def session_list(request, body):
-    """The sessions of one body, the latest first; the General Assembly's page also lists the officers."""
-    sessions = Session.objects.for_public_list(body)
+    """The sessions of one body, the latest first, a page at a time; the General Assembly's page also lists the officers."""
+    try:
+        sessions = Paginator(Session.objects.for_public_list(body), SESSIONS_PER_PAGE).page(page_parameter(request))
+    except EmptyPage:
+        raise Http404(_("There is no such page of sessions.")) from None
+    sessions.object_list = Session.objects.count_resolutions(sessions.object_list)
     officers = []
     if body == Body.GENERAL_ASSEMBLY:
         officers = Officer.objects.filter(role__in=[Officer.Role.CHAIR, Officer.Role.SECRETARY_GENERAL]).select_related(

@@ -3,9 +3,12 @@
     make setup && .venv/bin/python bench/growth.py                # the whole table
     .venv/bin/python bench/growth.py --scales 1 100 --only /en/members/hyogo/ /admin/events/event/
     .venv/bin/python bench/growth.py --keep --explain             # keep near_growth; EXPLAIN the events list
+    .venv/bin/python bench/growth.py --paired --keep              # a machine others use: the scales side by side
 
 It never touches the portal's database: it (re)creates a database ``near_growth`` on the same
-PostgreSQL server (the embedded one, or the server of ``DATABASE_URL``), points Django at it,
+PostgreSQL server (the embedded one, or the server of ``DATABASE_URL``; ``--paired`` makes one
+per scale, ``near_growth_1x``..., and measures each address at every scale in turn, so that a
+load from elsewhere falls on all scales alike), points Django at it,
 migrates, loads ``fixtures/`` (1x: the real record), measures, then adds synthetic history
 and measures again:
 
@@ -103,33 +106,44 @@ def model(name):
 # --- the separate database ----------------------------------------------------------------
 
 
-def use_growth_database(*, fresh):
-    """Point the default connection at ``near_growth`` (created, migrated and loaded when ``fresh``)."""
-    database = settings.DATABASES["default"]
+def switch_to(name):
+    """Point the default connection at database ``name`` (one of the growth databases)."""
+    assert name.startswith(GROWTH_DATABASE), "refusing to use anything but a near_growth database"
     connection.close()
-    # The connection handler and the wrapper share this dict: the next connection opens near_growth.
-    database["NAME"] = GROWTH_DATABASE
+    # The connection handler and the wrapper share this dict: the next connection opens ``name``.
+    settings.DATABASES["default"]["NAME"] = name
+
+
+def use_growth_database(*, fresh, name=GROWTH_DATABASE):
+    """Point the default connection at ``name`` (created, migrated and loaded when ``fresh``); whether it was made."""
+    switch_to(name)
     with connection._nodb_cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [GROWTH_DATABASE])
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         exists = cursor.fetchone() is not None
         if exists and fresh:
-            cursor.execute(f'DROP DATABASE "{GROWTH_DATABASE}" WITH (FORCE)')
+            cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         if fresh or not exists:
-            cursor.execute(f'CREATE DATABASE "{GROWTH_DATABASE}"')
+            cursor.execute(f'CREATE DATABASE "{name}"')
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_database()")
-        assert cursor.fetchone()[0] == GROWTH_DATABASE, "refusing to write anywhere but near_growth"
+        assert cursor.fetchone()[0] == name, "refusing to write anywhere but near_growth"
     if fresh or not exists:
         started = time.perf_counter()
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_near_data", verbosity=0)
-        print(f"near_growth: migrated and loaded fixtures/ in {time.perf_counter() - started:.0f} s")
+        print(f"{name}: migrated and loaded fixtures/ in {time.perf_counter() - started:.0f} s")
+        return True
+    # --reuse: bring a database a --keep run left up to the code's migrations (new indexes)
+    call_command("migrate", verbosity=0, interactive=False)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return False
 
 
-def drop_growth_database():
+def drop_growth_database(name=GROWTH_DATABASE):
     connection.close()
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{GROWTH_DATABASE}" WITH (FORCE)')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # --- synthetic history --------------------------------------------------------------------
@@ -325,7 +339,7 @@ def add_payments(per_year, rng):
                         currency="USD",
                         exchange_rate=1,
                         amount_usd=amount,
-                        bank_reference=f"GROWTH-{m}-{y}-{k}",
+                        bank_reference=f"GROWTH-{m:04}-{y:02}-{k:02}",  # fixed widths: unique once dashes are ignored
                     )
                 )
     Payment.objects.bulk_create(payments, batch_size=5000)
@@ -431,10 +445,13 @@ def print_table(results, scales):
 
 
 def explain_events_list():
-    """The plans of the events list's first page (the past events and their count), at the current scale."""
+    """The plans of the events list's first page, the feeds, a member's latest events and a session list, at the current scale."""
     from django.utils import translation
 
+    from events.querysets import LATEST_FIRST
+
     Event = model("Event")
+    hyogo = model("MemberGovernment").objects.get(slug="hyogo")
     with translation.override("en"):
         events = Event.objects.published().for_listing()
         today = timezone.localdate()
@@ -442,8 +459,77 @@ def explain_events_list():
             ("past, first page", events.past(on=today)[:50]),
             ("upcoming", events.upcoming(on=today)),
             ("rolling feed", Event.objects.published().in_feed(today)),
+            ("a year's feed, first part", Event.objects.published().order_by("start_date", "pk").in_year(2018)[:51]),
+            ("a member's latest events", events.involving(hyogo).order_by(*LATEST_FIRST)[:11]),
+            ("a session list, first page", model("Session").objects.for_public_list("working_committee")[:10]),
         ):
-            print(f"\nEXPLAIN ANALYZE events list: {label}\n{queryset.explain(analyze=True)}")
+            print(f"\nEXPLAIN ANALYZE {label}\n{queryset.explain(analyze=True)}")
+
+
+def run_paired(scales, args):
+    """Each address at every scale in turn, ``--rounds`` times (``--paired``): the scales share the machine's load.
+
+    One database per scale (``near_growth_1x``, ``near_growth_10x``, ...), kept with ``--keep``
+    and measured again with ``--reuse``. On a machine others use, a sequential run measures
+    1x, 10x and 100x minutes apart, under different loads; here they are seconds apart.
+    """
+    from django.contrib.auth import get_user_model
+
+    rng = random.Random(14)
+    names = {scale: f"{GROWTH_DATABASE}_{scale}x" for scale in scales}
+    clients, addresses = {}, {}
+    for scale, name in names.items():
+        made = use_growth_database(fresh=not args.reuse, name=name)
+        if made and SCALES[scale] is not None:
+            grow_to(scale, rng)
+        user, _ = get_user_model().objects.get_or_create(
+            username="growth-bench", defaults={"is_staff": True, "is_superuser": True}
+        )
+        clients[scale] = {"anonymous": Client(HTTP_HOST="127.0.0.1"), "staff": Client(HTTP_HOST="127.0.0.1")}
+        clients[scale]["staff"].force_login(user)
+        found = public_addresses() + admin_addresses()
+        if args.only:
+            found = [a for a in found if a[0] == HEALTH or a[0] in args.only or a[1] in args.only]
+            found += [(p, p) for p in args.only if p not in {label for label, _ in found}]
+        addresses[scale] = dict(found)
+        if args.explain:
+            explain_events_list()
+    load = os.getloadavg()
+    print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {os.cpu_count()} CPUs")
+    labels = list(dict.fromkeys(label for scale in scales for label in addresses[scale]))
+    best = {}  # (label, scale) -> (status, queries, ms)
+    health = {}
+    started = time.perf_counter()
+    for label in [HEALTH] + [label for label in labels if label != HEALTH]:
+        for _round in range(args.rounds):
+            for scale in scales:
+                path = addresses[scale].get(label)
+                if path is None:
+                    continue
+                switch_to(names[scale])
+                kind = "staff" if path.startswith(("/admin/", "/en/finance/")) else "anonymous"
+                status, queries, ms = measure(clients[scale][kind], path, repeat=args.repeat, budget=args.budget)
+                previous = best.get((label, scale))
+                if previous is None or ms < previous[2]:
+                    best[(label, scale)] = (status, queries, ms)
+        if label == HEALTH:
+            health = {scale: best[(HEALTH, scale)][2] for scale in scales}
+        if args.verbose:
+            print(
+                "  "
+                + label
+                + " "
+                + " ".join(f"{s}x {best[(label, s)][2]:.1f} ms" for s in scales if (label, s) in best)
+            )
+    print(f"{len(labels)} addresses at {len(scales)} scales in {time.perf_counter() - started:.0f} s")
+    results = {}
+    for (label, scale), (status, queries, ms) in best.items():
+        results.setdefault(label, {})[scale] = (status, queries, ms, ms / health[scale])
+    results = {label: results[label] for label in [HEALTH] + [label for label in labels if label != HEALTH]}
+    print_table(results, scales)
+    if not args.keep:
+        for name in names.values():
+            drop_growth_database(name)
 
 
 def main(argv=None):
@@ -454,10 +540,31 @@ def main(argv=None):
     parser.add_argument("--budget", type=float, default=1.5, help="seconds of timed requests per address at most")
     parser.add_argument("--keep", action="store_true", help=f"keep {GROWTH_DATABASE} afterwards")
     parser.add_argument("--reuse", action="store_true", help=f"use {GROWTH_DATABASE} as a --keep run left it")
-    parser.add_argument("--explain", action="store_true", help="print the plans of the events list at each scale")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the plans of the events list, feeds, member and session lists at each scale",
+    )
+    parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="one database per scale, each address measured at every scale in turn (for a machine others use)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="with --paired: turns over the scales per address")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     scales = sorted(args.scales)
+    if args.paired:
+        with override_settings(
+            PUBLIC_PAGE_CACHE_SECONDS=0,
+            ALLOWED_HOSTS=["127.0.0.1"],
+            STORAGES={
+                **settings.STORAGES,
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        ):
+            run_paired(scales, args)
+        return
     rng = random.Random(14)
     use_growth_database(fresh=not args.reuse)
     load = os.getloadavg()

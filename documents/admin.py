@@ -39,7 +39,8 @@ class DocumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("symbol", "title")
     date_hierarchy = "date"
     readonly_fields = ("symbol",)
-    autocomplete_fields = ("member",)
+    # The event is searched, not chosen from a list of every event the record holds.
+    autocomplete_fields = ("member", "event")
     raw_id_fields = ("resolution",)
     fields = (
         "symbol",
@@ -82,5 +83,5 @@ class NewsItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("title", "slug")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title_en",)}
-    autocomplete_fields = ("members",)
-    filter_horizontal = ("sessions", "events", "committees")
+    autocomplete_fields = ("members", "events")
+    filter_horizontal = ("sessions", "committees")

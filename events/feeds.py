@@ -2,7 +2,9 @@
 
 A feed without a year holds every event not yet over and the ``PAST_EVENTS`` latest past
 ones, so its size does not grow with the record; ``?year=2018`` gives the events that
-started in that year, so the whole history stays reachable. Calendar clients poll hourly:
+started in that year, so the whole history stays reachable, in parts of at most
+``YEAR_PART_EVENTS`` in date order (``?year=2018&part=2``), so a year's feed does not grow with
+a denser record either. Calendar clients poll hourly:
 each response carries an ``ETag`` and a ``Last-Modified``, and a conditional request for an
 unchanged feed is answered ``304 Not Modified`` before any event is read (Django's
 ``condition`` decorator, and the page cache for the copies it holds).
@@ -12,6 +14,7 @@ import datetime
 import hashlib
 
 from django.db import connection
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
@@ -22,6 +25,11 @@ from events.filters import YEAR
 
 # As many past events as the first page of the events list shows.
 PAST_EVENTS = 50
+
+# A part of a year's feed: as many events as the rolling feed's past ones. Every year of the
+# record fits one part (2018, the fullest, has 48 events); a denser year gets more parts, each
+# read as one range of the start-date index (``event_start``), not a longer calendar.
+YEAR_PART_EVENTS = PAST_EVENTS
 
 
 def feed_year(request) -> int | None:
@@ -34,12 +42,35 @@ def feed_year(request) -> int | None:
     return int(year)
 
 
+def feed_part(request) -> int:
+    """The ``part`` of a year's feed, from 1 (the default); BadParameter (a 400) when it is not a whole number."""
+    part = request.GET.get("part", "1")
+    if not part.isascii() or not part.isdigit() or len(part) > 6 or int(part) < 1:
+        raise BadParameter(_("The part of a year's calendar must be a whole number such as 2."))
+    return int(part)
+
+
 def feed_events(events, request):
-    """``events`` narrowed to the feed the address asks for (rolling, or one year)."""
+    """``events`` as the feed the address asks for, in date order: (events, part, more).
+
+    The rolling feed (``part`` None), or one part of a year's (``more``: whether the year has
+    a further part). A part past the year's last is a 404.
+    """
+    events = events.select_related("country").order_by("start_date", "pk")
     year = feed_year(request)
     if year is None:
-        return events.in_feed(timezone.localdate(), past=PAST_EVENTS)
-    return events.in_year(year)
+        return events.in_feed(timezone.localdate(), past=PAST_EVENTS), None, False
+    part = feed_part(request)
+    start = (part - 1) * YEAR_PART_EVENTS
+    found = list(events.in_year(year)[start : start + YEAR_PART_EVENTS + 1])
+    if part > 1 and not found:
+        raise Http404(_("There is no such part of this year's calendar."))
+    return found[:YEAR_PART_EVENTS], part, len(found) > YEAR_PART_EVENTS
+
+
+def year_parts(events, year: int) -> int:
+    """How many parts the feed of ``year`` has (at least one, perhaps empty). One query, counting an index range."""
+    return max(1, -(-events.in_year(year).count() // YEAR_PART_EVENTS))
 
 
 def latest_change(*models) -> datetime.datetime | None:
@@ -57,7 +88,7 @@ def conditional_feed(*models, rolling=True):
     The ETag follows the record (the page cache's content version), the address and, for a
     rolling feed, the day: its window moves when an event's last day passes. Last-Modified
     is the latest save or deletion of ``models`` (and, for a rolling feed, today's midnight).
-    A malformed year gets neither: the 400 page is not a feed to validate.
+    A malformed year or part gets neither: the 400 page is not a feed to validate.
     """
 
     def moves_daily(request):
@@ -65,7 +96,8 @@ def conditional_feed(*models, rolling=True):
 
     def well_formed(request):
         try:
-            feed_year(request)
+            if feed_year(request) is not None:
+                feed_part(request)
         except BadParameter:
             return False
         return True

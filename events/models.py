@@ -229,8 +229,13 @@ class Participation(models.Model):
     """A government that took part in an event, with its delegates where known."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event"))
+    # Indexed with the event by ``participation_member_event`` below.
     member = models.ForeignKey(
-        MemberGovernment, on_delete=models.PROTECT, related_name="participations", verbose_name=_("member government")
+        MemberGovernment,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("member government"),
+        db_index=False,
     )
     delegates = models.PositiveSmallIntegerField(_("delegates"), null=True, blank=True)
     history = HistoricalRecords()
@@ -239,6 +244,11 @@ class Participation(models.Model):
         ordering = ["event", "member"]
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
+        indexes = [
+            # A government's events (its page, the events list filtered by it) read the ids of the
+            # events it took part in from this index alone, without visiting the table.
+            models.Index(fields=["member", "event"], name="participation_member_event"),
+        ]
         constraints = [
             # A government takes part in an event once.
             models.UniqueConstraint(fields=["event", "member"], name="participation_unique_member_per_event"),

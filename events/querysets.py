@@ -24,6 +24,10 @@ LISTING_COLUMNS = [
 ]
 
 
+# Events shown on a member's page (and a liaison officer's), and meetings and other activities on a
+# committee's page; the events list, filtered by the government or the committee, shows them all.
+RECENT_EVENTS = 10
+
 # The order of a member's or a committee's recent events.
 LATEST_FIRST = [F("start_date").desc(), F("title").asc(), F("pk").asc()]
 
@@ -121,11 +125,15 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
 
     def latest(self, count):
-        """The ``count`` latest events, latest first, each annotated with ``total``: how many the queryset holds.
+        """(the ``count`` latest events, latest first; whether the queryset holds more). One query.
 
-        One query: a page shows the recent part of a long history and says how much there is.
+        It reads ``count + 1`` rows walking the start-date index backwards (``event_start``) and
+        stops there, so a member's page costs the same after thirty years of events as after
+        three; how many there are in all is on the events list the page links to, which counts
+        them a page at a time.
         """
-        return self.annotate(total=Window(Count("pk"))).order_by(*LATEST_FIRST)[:count]
+        found = list(self.order_by(*LATEST_FIRST)[: count + 1])
+        return found[:count], len(found) > count
 
     def latest_meetings_and_activities(self, count):
         """(meetings, other events): the ``count`` latest of each, latest first, each with its group's ``total``.

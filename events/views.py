@@ -13,7 +13,7 @@ from core.languages import active_language_fields
 from core.params import page_parameter
 from core.ratelimits import rate_limited
 from events.calendar import build_calendar
-from events.feeds import conditional_feed, feed_events, feed_year
+from events.feeds import YEAR_PART_EVENTS, conditional_feed, feed_events, feed_year, year_parts
 from events.figures import country_columns, event_figures
 from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
@@ -57,6 +57,9 @@ def event_list(request):
         "past": past,
         "kinds": Event.Kind.choices,
         "years": Event.objects.years(),
+        # The chosen year's calendar beyond its first part (``events.feeds.YEAR_PART_EVENTS``).
+        "further_year_parts": range(2, year_parts(published, filters.year) + 1) if filters.year else [],
+        "year_part_events": YEAR_PART_EVENTS,
         "committees": Committee.objects.filter(pk__in=published.values("committee_id")).only(
             "slug", *active_language_fields("name")
         ),
@@ -110,8 +113,9 @@ def attachment(request, slug, pk):
 
 
 def calendar_response(request, events, *, name, filename):
+    """``events`` (with their country, in date order) as an iCalendar file."""
     content = build_calendar(
-        events.select_related("country").order_by("start_date", "pk"),
+        events,
         name=name,
         stamp=timezone.now(),
         url_for=lambda event: request.build_absolute_uri(event.get_absolute_url()),
@@ -121,39 +125,48 @@ def calendar_response(request, events, *, name, filename):
     return response
 
 
-def feed_name(name, year):
-    """The calendar's name, with the year for a year's feed."""
-    return name if year is None else _("%(calendar)s, %(year)s") % {"calendar": name, "year": year}
+def feed_name(name, year, part, more):
+    """The calendar's name, with the year for a year's feed, and the part when the year has several."""
+    if year is None:
+        return name
+    if part == 1 and not more:
+        return _("%(calendar)s, %(year)s") % {"calendar": name, "year": year}
+    return _("%(calendar)s, %(year)s, part %(part)s") % {"calendar": name, "year": year, "part": part}
 
 
-@query_parameters("year")
+def feed_filename(prefix, year, part, language):
+    suffix = "" if year is None else f"-{year}" if part == 1 else f"-{year}-{part}"
+    return f"{prefix}{suffix}-{language}"
+
+
+@query_parameters("part", "year")
 @conditional_feed(Event, Country)
 @rate_limited("feed")
 def events_ics(request):
-    """Published events for calendar clients: upcoming and the latest past ones, or one year's (``?year=``)."""
+    """Published events for calendar clients: upcoming and the latest past ones, or a part of one year's (``?year=``)."""
+    events, part, more = feed_events(Event.objects.published(), request)
     year = feed_year(request)
-    suffix = "" if year is None else f"-{year}"
     return calendar_response(
         request,
-        feed_events(Event.objects.published(), request),
-        name=feed_name(_("NEAR events"), year),
-        filename=f"near-events{suffix}-{request.LANGUAGE_CODE}",
+        events,
+        name=feed_name(_("NEAR events"), year, part, more),
+        filename=feed_filename("near-events", year, part, request.LANGUAGE_CODE),
     )
 
 
-@query_parameters("year")
+@query_parameters("part", "year")
 @conditional_feed(Event, Country, Committee)
 @rate_limited("feed")
 def committee_events_ics(request, slug):
     """The published events of one specialized committee, bounded as ``events_ics``."""
-    year = feed_year(request)
     committee = get_object_or_404(Committee, slug=slug)
-    suffix = "" if year is None else f"-{year}"
+    events, part, more = feed_events(Event.objects.published().for_committee(committee), request)
+    year = feed_year(request)
     return calendar_response(
         request,
-        feed_events(Event.objects.published().for_committee(committee), request),
-        name=feed_name(_("NEAR events: %(committee)s") % {"committee": committee.name}, year),
-        filename=f"near-{committee.slug}{suffix}-{request.LANGUAGE_CODE}",
+        events,
+        name=feed_name(_("NEAR events: %(committee)s") % {"committee": committee.name}, year, part, more),
+        filename=feed_filename(f"near-{committee.slug}", year, part, request.LANGUAGE_CODE),
     )
 
 
@@ -164,5 +177,8 @@ def event_ics(request, slug):
     """One event, to add to a calendar."""
     event = get_object_or_404(Event.objects.published(), slug=slug)
     return calendar_response(
-        request, Event.objects.filter(pk=event.pk), name=event.title, filename=f"near-{event.slug}"
+        request,
+        Event.objects.filter(pk=event.pk).select_related("country"),
+        name=event.title,
+        filename=f"near-{event.slug}",
     )

@@ -129,7 +129,8 @@ class DelegateRegistrationResource(FormulaEscapingResourceMixin, resources.Model
 class DelegateRegistrationAdmin(ExportMixin, RecordHistoryAdmin):
     resource_classes = [DelegateRegistrationResource]
     list_display = ("name", "member", "event", "post", "arrival", "registered_at")
-    list_filter = ("event", "member__country")
+    # Only the events that have registrations, not every event the record holds.
+    list_filter = (("event", admin.RelatedOnlyFieldListFilter), "member__country")
     search_fields = ("name", "member__name", "event__title")
     list_select_related = ("event", "member")
     autocomplete_fields = ("event", "member")

@@ -30,6 +30,7 @@ from dues.ledger import has_voting_rights, is_restricted, ledger
 from dues.querysets import with_dues_records
 from dues.views import statement_pdf_response
 from events.models import Event
+from events.querysets import RECENT_EVENTS
 from liaison.accounts import accept_invitation, account_for_token, officer_account
 from liaison.forms import ContactForm, DelegateForm, PlanStatusForm, WrittenBallotForm
 from liaison.registration import open_for_registration, register_delegate
@@ -124,6 +125,8 @@ def my_government(request):
     """The officer's government: membership, committees, events, voting rights today, dues, contacts."""
     member = own_member(request)
     today = timezone.localdate()
+    # The latest ones; all of them are on the events list filtered by the government.
+    member_events, member_events_more = Event.objects.published().involving(member).for_listing().latest(RECENT_EVENTS)
     return render(
         request,
         "liaison/my_government.html",
@@ -133,7 +136,8 @@ def my_government(request):
             "history": member.membership_events.all(),
             "coordinator_terms": CoordinatorTerm.objects.for_member(member),
             "committees_joined": member.committees_joined.order_by("name"),
-            "member_events": Event.objects.published().involving(member).for_listing(),
+            "member_events": member_events,
+            "member_events_more": member_events_more,
             "contacts": member.contacts.all(),
             "open_events": open_for_registration(now=timezone.now()),
             "open_motions": open_motions(member),

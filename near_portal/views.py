@@ -23,6 +23,7 @@ from core.ratelimits import rate_limited
 from core.uploads import UploadTooLarge
 from documents.models import NewsItem
 from events.models import Event
+from events.querysets import RECENT_EVENTS
 from members.models import Country, MemberGovernment, MembershipType
 from near_portal.report import data as report_data
 from near_portal.report.providers import SECRETARIAT_TEXTS
@@ -32,11 +33,6 @@ from plans.querysets import published_plans
 # "5 ажиглагч орон нутаг"); the record names two that may still be among them, Yamaguchi and
 # Tianjin, listed as observers in the older brochure (seed 001, marked *).
 OBSERVERS_IN_BROCHURE = 5
-
-# Events shown on a member's page, and meetings and other activities on a committee's page;
-# the events list, filtered by the government or the committee, shows them all.
-RECENT_EVENTS = 10
-
 
 # The home page shows the latest few news items; the rest are on the news list.
 HOME_NEWS = 3
@@ -107,13 +103,13 @@ def member_detail(request, slug):
 
 
 def member_events(government):
-    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended, and how many there are.
+    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended, and whether there are more.
 
-    All of them are on the events list filtered by the government (paginated), so the page
-    costs the same after ten years of events as after three hundred.
+    All of them are on the events list filtered by the government (paginated, with their
+    number), so the page costs the same after ten years of events as after three hundred.
     """
-    events = list(Event.objects.published().involving(government).for_listing().latest(RECENT_EVENTS))
-    return {"member_events": events, "member_events_total": events[0].total if events else 0}
+    events, more = Event.objects.published().involving(government).for_listing().latest(RECENT_EVENTS)
+    return {"member_events": events, "member_events_more": more}
 
 
 def government_names(government):

@@ -5,6 +5,9 @@ is left out. Figures of events are printed as the events app gives them: as reco
 counted from the lists of governments (``events.figures``).
 """
 
+from django.urls import reverse
+from django.utils import translation
+
 from committees.querysets import BASELINE_END
 from events.figures import event_figures
 from events.models import Event
@@ -40,11 +43,25 @@ def committees(report: ReportRequest):
     )
 
 
+# A section lists its events one by one (dates, place, hosts, governments) up to this many. A
+# year with more has them counted by kind (committee meetings: by committee) with the address
+# of the portal's events list, which lists each: the report keeps its length however dense the
+# record. Every section of every year recorded so far is listed in full (the fullest, external
+# cooperation in 2018, has the 2018 edition's 39 entries).
+LISTED_EVENTS = 50
+
+
 @provides("committee_meetings")
 def committee_meetings(report: ReportRequest):
     """Each committee meeting held in the year: committee, dates, place, host and participants."""
     meetings = Event.objects.filter(kind=Event.Kind.COMMITTEE_MEETING)
-    return events_section(report, meetings, "report/sections/committee_meetings.html")
+    return events_section(
+        report,
+        meetings,
+        "report/sections/committee_meetings.html",
+        count_by="committee",
+        kind=Event.Kind.COMMITTEE_MEETING,
+    )
 
 
 # Workshops and forums are main activities when NEAR held them, external cooperation when they
@@ -82,9 +99,28 @@ def external_cooperation(report: ReportRequest):
     return events_section(report, visits_and_others | others_workshops_forums, "report/sections/events.html")
 
 
-def events_section(report: ReportRequest, events, template: str):
-    """The section listing the year's published ``events`` with their figures, or None when there is none."""
-    found = activity_data.events_held_in(report.year, events)
-    if not found:
+def events_section(report: ReportRequest, events, template: str, *, count_by: str = "kind", kind: str = ""):
+    """The section of the year's published ``events`` with their figures, or None when there is none.
+
+    Past ``LISTED_EVENTS`` it counts them by ``count_by`` ("kind" or "committee") instead
+    (``report/sections/events_counted.html``), giving the address of the events list of the
+    year (and of ``kind``, when the section has only that one).
+    """
+    total = activity_data.events_count_in(report.year, events)
+    if not total:
         return None
+    if total > LISTED_EVENTS:
+        with translation.override(report.language):
+            address = f"{reverse('events:list')}?year={report.year}" + (f"&kind={kind}" if kind else "")
+        return SectionContent(
+            "report/sections/events_counted.html",
+            {
+                "total": total,
+                "counted": activity_data.events_counted_in(report.year, events, by=count_by),
+                "by_committee": count_by == "committee",
+                "listed": LISTED_EVENTS,
+                "address": address,
+            },
+        )
+    found = activity_data.events_held_in(report.year, events)
     return SectionContent(template, {"rows": [{"event": event, "figures": event_figures(event)} for event in found]})

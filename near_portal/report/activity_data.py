@@ -7,7 +7,7 @@ from ``instruments.texts``. The dues section reads ``dues.reports`` directly.
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from assemblies.models import AgendaItem, Motion, Session
 from committees.models import Committee
@@ -56,6 +56,29 @@ def events_held_in(year: int, events) -> list[Event]:
         .prefetch_related("hosts", Prefetch("participations", queryset=participations), "country_figures")
         .order_by("start_date", "title")
     )
+
+
+def events_count_in(year: int, events) -> int:
+    """How many of the published ``events`` began in ``year``. One query, counting one range of the start-date index."""
+    return events.published().in_year(year).count()
+
+
+def events_counted_in(year: int, events, *, by: str) -> list[tuple[object, int]]:
+    """(kind, or committee, number) of the published ``events`` that began in ``year``, the most first.
+
+    ``by`` is ``"kind"`` (the kind's label; one query) or ``"committee"`` (the committee;
+    two queries, the second naming them). Grouped over one range of the start-date index,
+    so counting a year costs the same whatever the length of the record.
+    """
+    rows = events.published().in_year(year).order_by()
+    if by == "committee":
+        counted = list(rows.values("committee").annotate(number=Count("pk")))
+        committees = Committee.objects.in_bulk([row["committee"] for row in counted if row["committee"]])
+        pairs = [(committees.get(row["committee"]), row["number"]) for row in counted]
+    else:
+        labels = dict(Event.Kind.choices)
+        pairs = [(labels[row["kind"]], row["number"]) for row in rows.values("kind").annotate(number=Count("pk"))]
+    return sorted(pairs, key=lambda pair: (-pair[1], str(pair[0])))
 
 
 def instrument_as_of(slug: str, on: datetime.date):

@@ -1,6 +1,7 @@
 """Public pages of the General Assembly and the Working Committee, in the six languages."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from assemblies import polls
-from assemblies.models import Ballot, Body, DecisionKind, Session
+from assemblies.models import Ballot, Body, DecisionKind, Motion, Session
 from tests.assemblies.factories import attend, make_motion, make_session, vote, voters
 
 pytestmark = pytest.mark.django_db
@@ -124,16 +125,67 @@ def test_an_unnumbered_session_has_its_own_key_and_a_title_without_a_number(clie
     assert "<h1>Extraordinary Working Committee of March 4, 2019</h1>" in response.content.decode()
 
 
-def test_the_assembly_list_takes_two_queries_however_many_sessions(client, django_assert_num_queries):
-    for number in range(20, 30):
-        make_session(number=number, key=str(number), start=datetime.date(2030 + number, 1, 1))
-    with django_assert_num_queries(2):
+def session_rows(response):
+    """(title, resolutions) of each row of a session list."""
+    body = " ".join(response.content.decode().split())
+    return re.findall(r'<tr> <th scope="row"><a href="[^"]+">([^<]+)</a></th>.*?<td>(\d+)</td> </tr>', body)
+
+
+def test_the_assembly_list_counts_each_sessions_resolutions(client):
+    assert session_rows(client.get("/en/assemblies/")) == [
+        ("13th General Assembly", "2"),
+        ("12th General Assembly", "7"),
+        ("11th General Assembly", "2"),
+        ("9th General Assembly", "1"),
+        ("5th General Assembly", "1"),
+        ("1st General Assembly", "1"),
+    ]
+    assert 'class="pagination"' not in client.get("/en/assemblies/").content.decode()
+
+
+def test_the_assembly_list_shows_ten_sessions_a_page_in_four_queries_however_many_sessions_and_motions(
+    client, django_assert_num_queries
+):
+    # Count, the page's sessions, their resolutions, the officers: the same for 6 sessions as for 46.
+    with django_assert_num_queries(4):
         assert client.get("/en/assemblies/").status_code == 200
+    for number in range(20, 60):
+        session = make_session(number=number, key=str(number), start=datetime.date(2030 + number, 1, 1))
+        for position in range(1, 6):
+            make_motion(session, DecisionKind.OTHER, position=position)
+    # Historical results, as recorded: three of the latest session's five motions adopted.
+    Motion.objects.filter(agenda_item__session__number=59, agenda_item__position__lte=3).update(
+        status=Motion.Status.RECORDED, outcome=Motion.Outcome.ADOPTED
+    )
+    with django_assert_num_queries(4):
+        first = client.get("/en/assemblies/")
+    ordinals = ["59th", "58th", "57th", "56th", "55th", "54th", "53rd", "52nd", "51st", "50th"]
+    assert [title for title, _count in session_rows(first)] == [f"{n} General Assembly" for n in ordinals]
+    assert session_rows(first)[0] == ("59th General Assembly", "3")
+    page = first.content.decode()
+    assert "Page 1 of 5" in page
+    assert '<a href="?page=2" rel="next">Earlier sessions</a>' in page
+    with django_assert_num_queries(4):
+        last = client.get("/en/assemblies/?page=5")
+    assert [title for title, _count in session_rows(last)][-2:] == ["5th General Assembly", "1st General Assembly"]
+    assert '<a href="?page=4" rel="prev">Later sessions</a>' in last.content.decode()
+    assert client.get("/en/assemblies/?page=6").status_code == 404
 
 
-def test_the_working_committee_list_takes_one_query(client, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_the_session_list_answers_a_bad_page_number_with_a_translated_400(client):
+    response = client.get("/ko/working-committee/?page=two")
+    assert response.status_code == 400
+    assert "쪽 번호는 2처럼 정수여야 합니다." in response.content.decode()
+
+
+def test_the_working_committee_list_takes_three_queries_however_many_sessions(client, django_assert_num_queries):
+    with django_assert_num_queries(3):  # count, sessions, their resolutions (no officers on this page)
         assert client.get("/zh-hans/working-committee/").status_code == 200
+    for year in range(1990, 2010):
+        make_session(body=Body.WORKING_COMMITTEE, key=f"wc-{year}", start=datetime.date(year, 5, 1))
+    with django_assert_num_queries(3):
+        response = client.get("/zh-hans/working-committee/?page=2")
+    assert len(session_rows(response)) == 10
 
 
 def test_a_session_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):

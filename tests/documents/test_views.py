@@ -1,5 +1,6 @@
 """The documents library, a document's page and its files: filters, query counts, restricted access."""
 
+import datetime
 import re
 
 import pytest
@@ -111,3 +112,25 @@ def test_the_admin_edits_documents_in_six_language_tabs(admin_client):
     page = admin_client.get("/admin/documents/document/1/change/").content.decode()
     assert all(f'name="title_{code}"' in page for code in ("en", "mn", "zh_hans", "ko", "ja", "ru"))
     assert "NEAR/GA/1/RES/1" in page
+
+
+def test_the_document_and_news_forms_search_events_instead_of_listing_every_one(admin_client):
+    from events.models import Event
+
+    Event.objects.bulk_create(
+        Event(
+            kind="other",
+            title_en=f"Listed event {n}",
+            slug=f"listed-event-{n}",
+            start_date=datetime.date(2030, 1, 1),
+            organised_by_secretariat=True,
+        )
+        for n in range(300)
+    )
+    for address, field in (
+        ("/admin/documents/document/1/change/", "event"),
+        ("/admin/documents/newsitem/add/", "events"),
+    ):
+        page = admin_client.get(address).content.decode()
+        assert "Listed event" not in page
+        assert f'data-field-name="{field}"' in page  # the autocomplete widget

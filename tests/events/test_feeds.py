@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
-from events.feeds import PAST_EVENTS
+from events.feeds import PAST_EVENTS, YEAR_PART_EVENTS
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +55,51 @@ def test_every_year_has_its_feed_so_the_whole_record_stays_reachable(client, lon
     for year in {e.start_date.year for e in Event.objects.published()}:
         reached |= uids(client.get(f"/en/events.ics?year={year}"))
     assert reached == {uid(e) for e in Event.objects.published()}
+
+
+def test_a_denser_year_comes_in_parts_of_fifty_in_date_order_each_in_the_same_queries(
+    client, make_event, django_assert_num_queries
+):
+    assert YEAR_PART_EVENTS == 50
+    made = [make_event(start_date=datetime.date(2018, 1 + n % 12, 1 + n % 28)) for n in range(80)]
+    in_2018 = list(Event.objects.published().in_year(2018).order_by("start_date", "pk"))
+    assert len(in_2018) == 128
+    parts = []
+    for part in (1, 2, 3):
+        # the content version and the latest change (validators), then one range of the year's events
+        with django_assert_num_queries(3):
+            response = client.get(f"/en/events.ics?year=2018&part={part}")
+        parts.append(response)
+    assert [uids(response) for response in parts] == [
+        {uid(e) for e in in_2018[:50]},
+        {uid(e) for e in in_2018[50:100]},
+        {uid(e) for e in in_2018[100:]},
+    ]
+    assert uids(client.get("/en/events.ics?year=2018")) == uids(parts[0])
+    assert b"X-WR-CALNAME:NEAR events, 2018, part 1\r\n" in parts[0].content
+    assert b"X-WR-CALNAME:NEAR events, 2018, part 3\r\n" in parts[2].content
+    assert parts[1]["Content-Disposition"] == 'inline; filename="near-events-2018-2-en.ics"'
+    assert client.get("/en/events.ics?year=2018&part=4").status_code == 404
+    assert {uid(e) for e in made} <= set().union(*(uids(response) for response in parts))
+    page = client.get("/ja/events/?year=2018").content.decode()
+    assert "2018年の最初の50件の行事を収めています。続きは日付順に次のとおりです：" in page
+    assert '<a class="calendar-link" href="/ja/events.ics?year=2018&amp;part=2">第2部</a>' in page
+    assert '<a class="calendar-link" href="/ja/events.ics?year=2018&amp;part=3">第3部</a>' in page
+    assert "part=4" not in page
+
+
+def test_a_year_that_fits_one_part_is_not_split(client):
+    page = client.get("/en/events/?year=2018").content.decode()
+    assert "part=" not in page and "It holds the first" not in page
+    assert client.get("/en/events.ics?year=2018&part=2").status_code == 404
+
+
+@pytest.mark.parametrize("part", ["0", "two", "-1", "1.5"])
+def test_a_bad_part_is_a_translated_400_without_validators(client, part):
+    response = client.get(f"/zh-hans/events.ics?year=2018&part={part}")
+    assert response.status_code == 400
+    assert "年度日历的部分编号须为整数，例如 2。" in response.content.decode()
+    assert not response.has_header("ETag")
 
 
 def test_the_committee_feed_is_bounded_and_has_years_too(client, make_event):

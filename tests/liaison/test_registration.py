@@ -122,3 +122,18 @@ def test_only_staff_who_may_change_participation_record_it(client, staff_in_role
     assert Group.objects.get(name=roles.EDITOR) in editor.groups.all()
     client.force_login(editor)
     assert "record_participation" in client.get("/admin/liaison/delegateregistration/").content.decode()
+
+
+def test_the_registrations_list_filters_by_the_events_that_have_registrations_only(admin_client):
+    Event.objects.bulk_create(
+        Event(
+            kind="other",
+            title_en=f"Unregistered event {n}",
+            slug=f"unregistered-{n}",
+            start_date=datetime.date(2030, 1, 1),
+            organised_by_secretariat=True,
+        )
+        for n in range(300)
+    )
+    page = admin_client.get("/admin/liaison/delegateregistration/").content.decode()
+    assert "Unregistered event" not in page

@@ -1,7 +1,10 @@
 """The officers' pages: each officer sees and changes only their own government; never cached."""
 
+import datetime
+
 import pytest
 
+from events.models import Event, Participation
 from members.models import LiaisonContact
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +51,27 @@ def test_my_government_reads_the_open_motions_and_the_governments_ballots_once(
     with django_assert_num_queries(22):  # the motions, then the government's current ballots on them
         page = tov_client.get("/en/liaison/")
     assert page.content.decode().count("no ballot sent yet") == motions
+
+
+def test_my_government_shows_the_latest_ten_events_and_links_the_rest(
+    tov_client, tov_officer, django_assert_num_queries
+):
+    events = Event.objects.bulk_create(
+        Event(
+            kind=Event.Kind.OTHER,
+            title_en=f"Tov event {n}",
+            slug=f"tov-event-{n}",
+            start_date=datetime.date(2030, 1, n),
+            organised_by_secretariat=True,
+        )
+        for n in range(1, 31)
+    )
+    Participation.objects.bulk_create(Participation(event=event, member=tov_officer.member) for event in events)
+    with django_assert_num_queries(22):  # one more than without events: their host governments
+        html = tov_client.get("/en/liaison/").content.decode()
+    assert [n for n in range(1, 31) if f"Tov event {n}<" in html] == list(range(21, 31))
+    assert "The 10 latest are shown; the events list has them all, with their number." in html
+    assert '<a href="/en/events/?government=tov">All events hosted or attended by this government</a>' in html
 
 
 @pytest.mark.parametrize(

@@ -218,6 +218,70 @@ def test_youth_contest_prints_its_recorded_works(rendered_2018_en):
     assert "Participants: 82 <small>(as recorded)</small>" in html
 
 
+def test_a_section_with_more_events_than_the_report_lists_counts_them_and_says_where_each_is(
+    django_assert_num_queries,
+):
+    assert activities.LISTED_EVENTS == 50
+    tourism = Committee.objects.get(slug="tourism")
+    Event.objects.bulk_create(
+        [
+            Event(
+                kind="visit",
+                title_en=f"Test visit {n}",
+                slug=f"test-visit-{n}",
+                start_date=D(2018, 1 + n % 12, 2),
+                organised_by_secretariat=True,
+            )
+            for n in range(12)
+        ]
+        + [
+            Event(
+                kind="committee_meeting",
+                title_en=f"Test meeting {n}",
+                slug=f"test-meeting-{n}",
+                start_date=D(2018, 1 + n % 12, 3),
+                committee=tourism,
+                organiser="committee",
+            )
+            for n in range(46)
+        ]
+    )
+    # 51 meetings: counted by committee (the count, the groups, the committees named).
+    with django_assert_num_queries(3):
+        meetings = activities.committee_meetings(EN_2018)
+    assert meetings.template == "report/sections/events_counted.html"
+    assert (meetings.context["total"], [(c.slug, n) for c, n in meetings.context["counted"]]) == (
+        51,
+        [
+            ("tourism", 46),
+            ("disaster-prevention", 1),
+            ("education-and-culture", 1),
+            ("energy-and-climate-change", 1),
+            ("international-talent", 1),
+            ("mineral-resources", 1),
+        ],
+    )
+    # 39 + 12 entries of external cooperation: counted by kind, the most first (the count, the groups).
+    with django_assert_num_queries(2):
+        cooperation = activities.external_cooperation(EN_2018)
+    assert (cooperation.context["total"], cooperation.context["counted"]) == (
+        51,
+        [("visit or agreement", 40), ("international forum", 8), ("other", 3)],
+    )
+    with translation.override("ru"):
+        html = render_to_string(cooperation.template, {"report": EN_2018, **cooperation.context})
+    assert (
+        "Мероприятия 2018 года: 51 — больше, чем 50, которые отчёт перечисляет поимённо. Ниже они подсчитаны; "
+        "каждое, с датами, местом и участниками, есть в списке мероприятий портала: /en/events/?year=2018."
+    ) in " ".join(html.split())
+    assert "<tr><td>Визит или соглашение</td><td>40</td></tr>" in html
+    assert "Test visit" not in html
+    assert meetings.context["address"] == "/en/events/?year=2018&kind=committee_meeting"
+    # The sections below the bound still list each event, as the 2018 edition does.
+    youth = activities.youth(EN_2018)
+    assert (youth.template, len(youth.context["rows"])) == ("report/sections/events.html", 2)
+
+
 @pytest.mark.parametrize("key", ["committee_meetings", "workshops_forums", "youth", "external_cooperation"])
 def test_event_sections_are_left_out_in_a_year_without_events(key):
     assert getattr(activities, key)(ReportRequest(2017, "en")) is None
