@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.test import override_settings
 
 from liaison.accounts import account_for_token, invitation_token, invite_officer, revoke_officer
@@ -141,3 +142,17 @@ def test_a_staff_account_cannot_take_an_officers_email(django_user_model, secret
     assert error.value.messages == [
         "An account named liaison@tov.example already exists; it cannot become a liaison officer's."
     ]
+
+
+def test_the_staff_who_invited_or_revoked_an_officer_cannot_be_deleted(client, tov_officer, secretariat_user):
+    """Who invited and who revoked stay on the account: the staff account is deactivated, not deleted."""
+    revoke_officer(account=tov_officer, acting_user=secretariat_user)
+    other = type(secretariat_user).objects.create_user("director", is_staff=True, is_superuser=True)
+    client.force_login(other)
+    page = client.post(f"/admin/auth/user/{secretariat_user.pk}/delete/", {"post": "yes"})
+    assert page.status_code == 200
+    assert "<title>Cannot delete user | NEAR secretariat</title>" in page.content.decode()
+    with pytest.raises(ProtectedError):
+        secretariat_user.delete()
+    tov_officer.refresh_from_db()
+    assert (tov_officer.invited_by, tov_officer.revoked_by) == (secretariat_user, secretariat_user)
