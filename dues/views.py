@@ -117,13 +117,10 @@ def statement_pdf(request, slug):
 
 def statement_pdf_response(request, context) -> HttpResponse:
     """A statement (``member``, ``on``, ``books``, ``restricted``, ``voting``) as an A4 PDF in the page's language."""
-    from django.contrib.staticfiles import finders
-    from weasyprint import CSS, HTML
+    from core.pdf import laid_out  # WeasyPrint is loaded by the first PDF only
 
     html = render_to_string("dues/statement_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=finders.find("dues/print.css"))]
-    )
+    pdf = laid_out(html, "dues/print.css").write_pdf()  # nothing fetched, not even from the portal's host
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"near-dues-{context['member'].slug}-{context['on'].isoformat()}-{get_language()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
