@@ -47,6 +47,12 @@ def test_the_13th_general_assembly_as_recorded():
     assert session.theme_ko == "함께 걸어온 25년, 앞으로 나아갈 동북아 미래"
 
 
+def test_the_sessions_the_seeds_say_voted_in_writing_accept_written_resolutions():
+    # 12th: 21 governments sent written resolutions (seeds 003, line 179); 13th, online: 书面表决 (004, line 645)
+    written = Session.objects.filter(written_resolutions=True).values_list("body", "number")
+    assert sorted(written) == [("general_assembly", 12), ("general_assembly", 13)]
+
+
 def test_resolution_effects_link_the_membership_history():
     linked = {
         (e.member.slug, e.target.kind, e.target.date)
