@@ -24,7 +24,9 @@ def insert_session(**fields):
         ({"number": None, "key": ""}, "session_has_a_key"),
         ({"number": 30, "key": "thirty"}, "session_numbered_key_is_its_number"),
         ({"number": None, "key": "30"}, "session_unnumbered_key_is_not_a_number"),
-        ({"number": 12, "key": "12"}, "session_unique_number_per_body"),
+        # A numbered session's key is its number, so both unique indexes refuse a second 12th; PostgreSQL
+        # names the one it checks first, and the order of the indexes changes after a pg_restore.
+        ({"number": 12, "key": "12"}, ("session_unique_number_per_body", "session_unique_key_per_body")),
         ({"key": "x", "end_date": datetime.date(2029, 12, 31)}, "session_ends_after_it_starts"),
         ({"key": "x", "extraordinary": True}, "session_extraordinary_only_working_committee"),
         (
@@ -36,7 +38,8 @@ def insert_session(**fields):
 def test_a_session_that_breaks_an_invariant_is_refused(fields, constraint):
     with pytest.raises(IntegrityError) as error:
         insert_session(**fields)
-    assert constraint in str(error.value)
+    named = constraint if isinstance(constraint, tuple) else (constraint,)
+    assert sum(name in str(error.value) for name in named) == 1
 
 
 def test_a_session_number_is_used_once_per_body_only():
