@@ -29,7 +29,8 @@ from documents.models import Document, NewsItem
 from events.display import event_dates
 from events.models import Event
 from instruments.models import ArticleVersion, Paragraph, url_name
-from members.models import MemberGovernment
+from members.models import MemberGovernment, Partner
+from plans.models import CooperationPlan, PlanActivity
 
 
 class Joined(models.Expression):
@@ -117,6 +118,19 @@ class Source:
     def text_fields(self) -> tuple[str, ...]:
         """The translated fields a result's snippet may come from: what it says first, then what it is called."""
         return tuple(f for f in (*self.body_fields, *self.title_fields) if not f.startswith("="))
+
+
+def _partner_name(partner) -> str:
+    """ "Northeast Asia Economic Forum (NEAEF)": the acronym unless the name holds it (as the partners' page)."""
+    if partner.acronym and partner.acronym not in partner.name:
+        return f"{partner.name} ({partner.acronym})"
+    return partner.name
+
+
+def _activity_about(activity) -> str:
+    """The plan (its title names the government and the year) and the measure the activity serves."""
+    measure = activity.measure
+    return f"{measure.plan.title} · {measure.number}. {measure.title}"
 
 
 def _today() -> datetime.date:
@@ -238,6 +252,35 @@ SOURCES = (
         title=lambda item: item.title,
         url=lambda item: item.get_absolute_url(),
         about=lambda item: f"{formats.date_format(item.published_on, 'DATE_FORMAT')} · {item.get_kind_display()}",
+    ),
+    Source(
+        key="partners",
+        label=_("Partners"),
+        model=Partner,
+        title_fields=("name", "=acronym"),
+        body_fields=("description",),
+        rows=lambda: Partner.objects.all(),
+        order=("-in_current_brochure", "display_order", "pk"),
+        title=_partner_name,
+        url=lambda partner: f"{reverse('members:partners')}#{partner.slug}",
+        about=lambda partner: partner.get_kind_display(),
+    ),
+    Source(
+        key="plans",
+        label=_("Cooperation plans"),
+        model=PlanActivity,
+        title_fields=("description",),
+        body_fields=("counterpart", "target", "indicator", "baseline", "responsible"),
+        # The activities of the plans their governments published, as the plans' pages show them.
+        rows=lambda: PlanActivity.objects.filter(
+            measure__plan__in=CooperationPlan.objects.published().values("pk")
+        ).select_related("measure__plan__government"),
+        order=("-measure__plan__year", "measure__plan__government__list_position", "measure__number", "number", "pk"),
+        title=lambda activity: f"{activity.measure.number}.{activity.number} {activity.description}",
+        url=lambda activity: (
+            f"{activity.measure.plan.get_absolute_url()}#activity-{activity.measure.number}-{activity.number}"
+        ),
+        about=_activity_about,
     ),
 )
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}

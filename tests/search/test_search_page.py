@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 def groups(response) -> dict[str, dict]:
     """Each kind shown: its count and the addresses of its results, in order."""
     assert response.status_code == 200
-    page = response.content.decode()
+    return groups_of(response.content.decode())
+
+
+def groups_of(page: str) -> dict[str, dict]:
     found = {}
     for key, body in re.findall(r'<section class="search-group" id="kind-([a-z]+)".*?>(.*?)</section>', page, re.S):
         count = re.search(r'<span class="count">\((\d+)\)</span></h2>', body)
@@ -173,12 +176,12 @@ def test_a_search_it_cannot_read_is_a_translated_400(client, language, params, m
 
 def test_the_search_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     # One query per kind (rows, rank and count together) and one for the stems of the words.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get("/en/search/", {"q": "Gyeongsangbuk-do"})
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get("/ru/search/", {"q": "Приморский край"})
     # Chinese, Japanese and Korean have no stems to ask for.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         client.get("/zh-hans/search/", {"q": "防灾"})
     with django_assert_num_queries(2):
         client.get("/en/search/", {"q": "Gyeongsangbuk-do", "kind": "events", "page": "1"})
@@ -226,3 +229,44 @@ def test_past_the_ranked_limit_a_kind_is_shown_latest_first_and_still_counted(cl
     monkeypatch.setattr("search.results.RANKED_AT_MOST", 6)
     found = groups(client.get("/ko/search/", {"q": "경상북도"}))["events"]
     assert found == {"count": 7, "links": expected}
+
+
+def test_a_partner_is_found_by_its_name_or_its_acronym_in_any_language(client):
+    page = client.get("/en/search/", {"q": "AER"}).content.decode()
+    assert groups_of(page)["partners"] == {"count": 1, "links": ["/en/partners/#aer"]}
+    assert '<a href="/en/partners/#aer">Assembly of European Regions (<mark>AER</mark>)</a>' in page
+    korean = client.get("/ko/search/", {"q": "이클레이"}).content.decode()
+    assert '<a href="/ko/partners/#iclei"><mark>이클레이</mark> – 지속가능성을 위한 세계지방정부 (ICLEI)</a>' in korean
+    assert '<article class="partner" id="iclei">' in client.get("/ko/partners/").content.decode()
+
+
+@pytest.mark.parametrize("language, q", [("en", "Tottori"), ("ja", "鳥取"), ("mn", "Тоттори")])
+def test_the_activities_of_a_published_plan_are_found_with_the_measure_they_serve(client, language, q):
+    found = groups(client.get(f"/{language}/search/", {"q": q}))
+    plan = f"/{language}/members/tov/plans/2020/"
+    assert found["plans"] == {
+        "count": 3,
+        "links": [f"{plan}#activity-4-2", f"{plan}#activity-4-3", f"{plan}#activity-4-1"],
+    }
+    assert 'id="activity-4-2"' in client.get(plan).content.decode()
+
+
+def test_the_activity_reads_as_the_plan_and_the_measure(client):
+    page = client.get("/en/search/", {"q": "JICA"}).content.decode()
+    assert (
+        '<h3><a href="/en/members/tov/plans/2020/#activity-4-2">4.2 Carry out a project in the aimag&#x27;s health '
+        "sector together with Tottori Prefecture, with the support of the international organisation <mark>JICA</mark>."
+        "</a></h3>"
+    ) in page
+    assert (
+        '<p class="search-about">Töv Province&#x27;s foreign relations and cooperation plan for 2020 · 4. In Tottori '
+        "Prefecture: carry out long- and short-term training and internship programmes together with Tottori "
+        "Prefecture, Japan, a direct partner.</p>"
+    ) in page
+
+
+def test_a_plan_its_government_withdrew_is_not_found(client):
+    from plans.models import CooperationPlan, Status
+
+    CooperationPlan.objects.filter(government__slug="tov", year=2020).update(status=Status.DRAFT)
+    assert "plans" not in groups(client.get("/en/search/", {"q": "Tottori"}))
