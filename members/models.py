@@ -237,6 +237,13 @@ class Partner(models.Model):
     def __str__(self):
         return self.acronym or self.name
 
+    @property
+    def name_with_acronym(self) -> str:
+        """ "Assembly of European Regions (AER)": the acronym after the name, unless the name holds it."""
+        if self.acronym and self.acronym not in self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
     def natural_key(self):
         return (self.slug,)
 

@@ -192,6 +192,11 @@ class PlanActivity(models.Model):
     def __str__(self):
         return f"{self.measure.number}.{self.number} {self.description}"
 
+    @property
+    def anchor(self) -> str:
+        """The activity's place on its plan's page: ``activity-4-2``."""
+        return f"activity-{self.measure.number}-{self.number}"
+
     def clean(self):
         named = any(getattr(self, build_localized_fieldname("counterpart", code), "") for code in LANGUAGE_CODES)
         if self.kind == Kind.OUTSIDE and not named:

@@ -120,13 +120,6 @@ class Source:
         return tuple(f for f in (*self.body_fields, *self.title_fields) if not f.startswith("="))
 
 
-def _partner_name(partner) -> str:
-    """ "Northeast Asia Economic Forum (NEAEF)": the acronym unless the name holds it (as the partners' page)."""
-    if partner.acronym and partner.acronym not in partner.name:
-        return f"{partner.name} ({partner.acronym})"
-    return partner.name
-
-
 def _activity_about(activity) -> str:
     """The plan (its title names the government and the year) and the measure the activity serves."""
     measure = activity.measure
@@ -261,7 +254,7 @@ SOURCES = (
         body_fields=("description",),
         rows=lambda: Partner.objects.all(),
         order=("-in_current_brochure", "display_order", "pk"),
-        title=_partner_name,
+        title=lambda partner: partner.name_with_acronym,
         url=lambda partner: f"{reverse('members:partners')}#{partner.slug}",
         about=lambda partner: partner.get_kind_display(),
     ),
@@ -276,10 +269,8 @@ SOURCES = (
             measure__plan__in=CooperationPlan.objects.published().values("pk")
         ).select_related("measure__plan__government"),
         order=("-measure__plan__year", "measure__plan__government__list_position", "measure__number", "number", "pk"),
-        title=lambda activity: f"{activity.measure.number}.{activity.number} {activity.description}",
-        url=lambda activity: (
-            f"{activity.measure.plan.get_absolute_url()}#activity-{activity.measure.number}-{activity.number}"
-        ),
+        title=str,  # "4.2 Carry out a project ...", as the plan's page heads it
+        url=lambda activity: f"{activity.measure.plan.get_absolute_url()}#{activity.anchor}",
         about=_activity_about,
     ),
 )
