@@ -139,19 +139,24 @@ def feed_filename(prefix, year, part, language):
     return f"{prefix}{suffix}-{language}"
 
 
+def feed_response(request, events, *, name, prefix):
+    """The feed of ``events`` the address asks for (rolling, or a part of a year's), named and filed by it."""
+    events, part, more = feed_events(events, request)
+    year = feed_year(request)
+    return calendar_response(
+        request,
+        events,
+        name=feed_name(name, year, part, more),
+        filename=feed_filename(prefix, year, part, request.LANGUAGE_CODE),
+    )
+
+
 @query_parameters("part", "year")
 @conditional_feed(Event, Country)
 @rate_limited("feed")
 def events_ics(request):
     """Published events for calendar clients: upcoming and the latest past ones, or a part of one year's (``?year=``)."""
-    events, part, more = feed_events(Event.objects.published(), request)
-    year = feed_year(request)
-    return calendar_response(
-        request,
-        events,
-        name=feed_name(_("NEAR events"), year, part, more),
-        filename=feed_filename("near-events", year, part, request.LANGUAGE_CODE),
-    )
+    return feed_response(request, Event.objects.published(), name=_("NEAR events"), prefix="near-events")
 
 
 @query_parameters("part", "year")
@@ -160,13 +165,11 @@ def events_ics(request):
 def committee_events_ics(request, slug):
     """The published events of one specialized committee, bounded as ``events_ics``."""
     committee = get_object_or_404(Committee, slug=slug)
-    events, part, more = feed_events(Event.objects.published().for_committee(committee), request)
-    year = feed_year(request)
-    return calendar_response(
+    return feed_response(
         request,
-        events,
-        name=feed_name(_("NEAR events: %(committee)s") % {"committee": committee.name}, year, part, more),
-        filename=feed_filename(f"near-{committee.slug}", year, part, request.LANGUAGE_CODE),
+        Event.objects.published().for_committee(committee),
+        name=_("NEAR events: %(committee)s") % {"committee": committee.name},
+        prefix=f"near-{committee.slug}",
     )
 
 
