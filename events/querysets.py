@@ -135,6 +135,14 @@ class EventQuerySet(models.QuerySet):
         found = list(self.order_by(*LATEST_FIRST)[: count + 1])
         return found[:count], len(found) > count
 
+    def recent_involving(self, member):
+        """(the ``RECENT_EVENTS`` latest published events ``member`` hosted or attended; whether there are more).
+
+        A member's page and its liaison officer's show these; all of them are on the events
+        list filtered by the government (paginated, with their number).
+        """
+        return self.published().involving(member).for_listing().latest(RECENT_EVENTS)
+
     def latest_meetings_and_activities(self, count):
         """(meetings, other events): the ``count`` latest of each, latest first, each with its group's ``total``.
 

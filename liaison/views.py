@@ -30,7 +30,6 @@ from dues.ledger import has_voting_rights, is_restricted, ledger
 from dues.querysets import with_dues_records
 from dues.views import statement_pdf_response
 from events.models import Event
-from events.querysets import RECENT_EVENTS
 from liaison.accounts import accept_invitation, account_for_token, officer_account
 from liaison.forms import ContactForm, DelegateForm, PlanStatusForm, WrittenBallotForm
 from liaison.registration import open_for_registration, register_delegate
@@ -125,8 +124,7 @@ def my_government(request):
     """The officer's government: membership, committees, events, voting rights today, dues, contacts."""
     member = own_member(request)
     today = timezone.localdate()
-    # The latest ones; all of them are on the events list filtered by the government.
-    member_events, member_events_more = Event.objects.published().involving(member).for_listing().latest(RECENT_EVENTS)
+    member_events, member_events_more = Event.objects.recent_involving(member)
     return render(
         request,
         "liaison/my_government.html",

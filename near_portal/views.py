@@ -103,12 +103,8 @@ def member_detail(request, slug):
 
 
 def member_events(government):
-    """The latest ``RECENT_EVENTS`` events ``government`` hosted or attended, and whether there are more.
-
-    All of them are on the events list filtered by the government (paginated, with their
-    number), so the page costs the same after ten years of events as after three hundred.
-    """
-    events, more = Event.objects.published().involving(government).for_listing().latest(RECENT_EVENTS)
+    """The latest events ``government`` hosted or attended, and whether there are more (``recent_involving``)."""
+    events, more = Event.objects.recent_involving(government)
     return {"member_events": events, "member_events_more": more}
 
 
