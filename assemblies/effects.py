@@ -45,13 +45,14 @@ class EffectHandler:
     """How to apply one kind of effect, and how to undo it when a poll is annulled."""
 
     apply: Callable[[ResolutionEffect, datetime.date], models.Model]
-    undo: Callable[[ResolutionEffect], None] | None = None
+    # Called with the effect and the annulment's reason, which a revoked record keeps.
+    undo: Callable[[ResolutionEffect, str], None] | None = None
 
 
 HANDLERS: dict[str, EffectHandler] = {}
 
 
-def handles(kind: str, *, undo: Callable[[ResolutionEffect], None] | None = None):
+def handles(kind: str, *, undo: Callable[[ResolutionEffect, str], None] | None = None):
     """Register the decorated function as the way to apply effects of ``kind``."""
 
     def register(apply):
@@ -74,15 +75,15 @@ def apply_effect(effect: ResolutionEffect, *, on: datetime.date) -> models.Model
     return record
 
 
-def undo_effect(effect: ResolutionEffect) -> None:
-    """Reverse an applied effect (annulment of its poll) and unlink the record."""
+def undo_effect(effect: ResolutionEffect, *, reason: str) -> None:
+    """Reverse an applied effect (annulment of its poll, for ``reason``) and unlink the record."""
     handler = HANDLERS.get(effect.kind)
     if handler is None or handler.undo is None:
         raise ValidationError(
             _("The effect “%(effect)s” cannot be reversed automatically; reverse it by a new decision.")
             % {"effect": effect}
         )
-    handler.undo(effect)
+    handler.undo(effect, reason)
     effect.parameters.pop(UNDO_KEY, None)
     effect.target = None
     effect.applied_at = None
@@ -98,7 +99,7 @@ def _source(effect: ResolutionEffect) -> str:
 # --- Membership: Charter art. 8(1) -------------------------------------------------------------
 
 
-def _remove_membership_event(effect: ResolutionEffect) -> None:
+def _remove_membership_event(effect: ResolutionEffect, reason: str) -> None:
     remove_membership_event(effect.target)
 
 
@@ -162,7 +163,7 @@ def expel(effect: ResolutionEffect, on: datetime.date) -> MembershipEvent:
 # --- The chair: Charter art. 7(1) ------------------------------------------------------------
 
 
-def _unelect_chair(effect: ResolutionEffect) -> None:
+def _unelect_chair(effect: ResolutionEffect, reason: str) -> None:
     closed = effect.parameters.get(UNDO_KEY, {}).get("closed_chair_term")
     effect.target.delete()
     if closed:
@@ -218,8 +219,8 @@ def _session_titles(session) -> dict[str, str]:
     return titles
 
 
-def _undo_amendment(effect: ResolutionEffect) -> None:
-    revoke_amendment(effect.target, created_articles=effect.parameters.get(UNDO_KEY, {}).get("created_articles", []))
+def _undo_amendment(effect: ResolutionEffect, reason: str) -> None:
+    revoke_amendment(effect.target, reason=reason)  # kept, revoked with the annulment's reason
 
 
 @handles(Kind.CHARTER_AMENDMENT, undo=_undo_amendment)
@@ -250,8 +251,7 @@ def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> Amendment:
             _("An amendment cannot take effect (%(effective)s) before it is adopted (%(adopted)s).")
             % {"effective": effective_on, "adopted": on}
         )
-    articles_before = set(parameters.instrument.articles.values_list("pk", flat=True))
-    amendment = apply_amendment(
+    return apply_amendment(
         instrument=parameters.instrument,
         effective_on=effective_on,
         changes=parameters.changes,
@@ -261,15 +261,12 @@ def amend_instrument(effect: ResolutionEffect, on: datetime.date) -> Amendment:
         summary=parameters.summary or _localized(effect, "description"),
         source=_source(effect),
     )
-    created = set(parameters.instrument.articles.values_list("pk", flat=True)) - articles_before
-    effect.parameters[UNDO_KEY] = {"created_articles": sorted(created)}
-    return amendment
 
 
 # --- Coordinators: Committee Regulation art. 5(2), 5(7)-(8) ----------------------------------------
 
 
-def _undo_coordinator_change(effect: ResolutionEffect) -> None:
+def _undo_coordinator_change(effect: ResolutionEffect, reason: str) -> None:
     undo = effect.parameters.get(UNDO_KEY, {})
     coordinators.undo_coordinator_change(
         effect.target, reopened_term=undo.get("reopened_term"), was_participant=undo.get("was_participant", True)
@@ -314,7 +311,7 @@ def change_coordinator(effect: ResolutionEffect, on: datetime.date) -> Coordinat
 # --- Dues: Charter art. 8(2), 8(8); Dues Regulation art. 5 -----------------------------------------
 
 
-def _undo_dues_decision(effect: ResolutionEffect) -> None:
+def _undo_dues_decision(effect: ResolutionEffect, reason: str) -> None:
     decisions.revoke_decision(effect.target)
 
 
@@ -361,6 +358,6 @@ def agenda_with_effects(session: Session):
         )
     )
     return session.agenda_items.prefetch_related(
-        Prefetch("motions", queryset=Motion.objects.select_related("resolution").order_by("position")),
+        Prefetch("motions", queryset=Motion.objects.prefetch_related("resolutions").order_by("position")),
         Prefetch("motions__effects", queryset=effects.order_by("position")),
     )

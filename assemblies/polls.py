@@ -485,15 +485,6 @@ def annul_poll(*, motion: Motion, annulled_by, reason: str) -> PollAnnulment:
     previous = {field: motion.serializable_value(field) for field in RESULT_FIELDS}
     previous = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in previous.items()}
     previous["reversed_effects"] = [str(effect) for effect in applied]
-    for effect in applied:
-        effects.undo_effect(effect)
-    Resolution.objects.filter(motion=motion).delete()
-    motion.roll.all().delete()
-    for field in RESULT_FIELDS:
-        setattr(motion, field, None if field.endswith(("_count", "_needed", "_on", "_at", "_id")) else "")
-    motion.status = Motion.Status.OPEN
-    motion.full_clean()
-    motion.save()
     annulment = PollAnnulment(
         motion=motion,
         reason=reason.strip(),
@@ -503,4 +494,16 @@ def annul_poll(*, motion: Motion, annulled_by, reason: str) -> PollAnnulment:
     )
     annulment.full_clean()
     annulment.save()
+    for effect in applied:
+        effects.undo_effect(effect, reason=annulment.reason)
+    # Kept, set aside by the annulment (saved, so the audit trail records it): nobody deletes a resolution.
+    for resolution in motion.resolutions.all():
+        resolution.annulment = annulment
+        resolution.save(update_fields=["annulment"])
+    motion.roll.all().delete()
+    for field in RESULT_FIELDS:
+        setattr(motion, field, None if field.endswith(("_count", "_needed", "_on", "_at", "_id")) else "")
+    motion.status = Motion.Status.OPEN
+    motion.full_clean()
+    motion.save()
     return annulment

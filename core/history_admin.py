@@ -17,3 +17,15 @@ class RecordHistoryAdmin(SimpleHistoryAdmin):
         if request.method not in ("GET", "HEAD"):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class KeptRecordsAdminMixin:
+    """An admin that lists and opens every row of a model whose default manager leaves some out:
+    annulled resolutions, revoked amendments and article versions are kept, and the secretariat
+    reads them here (``Model.all_objects``) with the annulment or revocation that set them aside.
+    """
+
+    def get_queryset(self, request):
+        queryset = self.model.all_objects.get_queryset()
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset

@@ -59,6 +59,13 @@ class DocumentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
     )
     inlines = [DocumentFileInline, MinutesPublicationInline]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A document keeps its resolution when the resolution is annulled (kept, set aside), so
+        # the document can still be saved.
+        if db_field.name == "resolution":
+            kwargs.setdefault("queryset", db_field.related_model.all_objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_urls(self):
         view = self.admin_site.admin_view
         return [

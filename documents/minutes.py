@@ -128,9 +128,9 @@ def minutes_of(session: Session) -> Minutes:
     """The minutes of ``session`` from the record (the session read with its host and chair)."""
     items = list(agenda_with_effects(session))
     symbols = dict(
-        Document.objects.filter(resolution__motion__agenda_item__session=session).values_list(
-            "resolution__motion_id", "symbol"
-        )
+        Document.objects.filter(
+            resolution__motion__agenda_item__session=session, resolution__annulment__isnull=True
+        ).values_list("resolution__motion_id", "symbol")
     )
     entries = []
     held = session.body == Body.WORKING_COMMITTEE and Session.objects.assembly_held_in(session.start_date.year)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core.admin_inlines import FixedQueriesInlineMixin
-from core.history_admin import RecordHistoryAdmin
+from core.history_admin import KeptRecordsAdminMixin, RecordHistoryAdmin
 from instruments.amendment_form import AmendmentForm, ArticleChangeFormSet
 from instruments.amendments import apply_amendment
 from instruments.models import Amendment, Article, ArticleVersion, Heading, Instrument, Paragraph
@@ -35,17 +35,16 @@ class VersionHistoryInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = ArticleVersion
     extra = 0
     can_delete = False
-    fields = ("valid_from", "valid_until", "status", "title", "amendment", "edit")
+    fields = ("valid_from", "valid_until", "status", "title", "amendment", "revoked_at", "edit")
     readonly_fields = fields
     verbose_name_plural = _("history")
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .with_valid_until()
-            .select_related("amendment__instrument", "article__instrument")
+        # Revoked versions too (kept, marked): the article's whole record.
+        versions = ArticleVersion.all_objects.with_valid_until().select_related(
+            "amendment__instrument", "article__instrument"
         )
+        return versions if self.has_view_or_change_permission(request) else versions.none()
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -77,10 +76,18 @@ class ParagraphInline(FixedQueriesInlineMixin, TranslationStackedInline):
     fields = ("position", "number", "status", "text", "note", "remark")
 
 
+class RevokedReadOnlyMixin(KeptRecordsAdminMixin):
+    """Revoked rows are listed (filter "revoked at") and shown, never changed."""
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj is not None and obj.revoked_at) and super().has_change_permission(request, obj)
+
+
 @admin.register(ArticleVersion)
-class ArticleVersionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("article", "valid_from", "status", "amendment")
-    list_filter = ("article__instrument", "status", "valid_from")
+class ArticleVersionAdmin(RevokedReadOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("article", "valid_from", "status", "amendment", "revoked_at")
+    list_filter = ("article__instrument", "status", "valid_from", ("revoked_at", admin.EmptyFieldListFilter))
+    readonly_fields = ("revoked_at",)
     list_select_related = ("article__instrument", "amendment__instrument")
     search_fields = ("article__number", "article__key", "title_en", "title_zh_hans")
     inlines = [ParagraphInline]
@@ -93,9 +100,10 @@ class ArticleVersionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("instrument", "effective_on", "kind", "body", "session", "scope_recorded")
-    list_filter = ("instrument", "kind", "body")
+class AmendmentAdmin(RevokedReadOnlyMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("instrument", "effective_on", "kind", "body", "session", "scope_recorded", "revoked_at")
+    list_filter = ("instrument", "kind", "body", ("revoked_at", admin.EmptyFieldListFilter))
+    readonly_fields = ("revoked_at", "revoked_reason")
     list_select_related = ("instrument",)
     date_hierarchy = "effective_on"
 

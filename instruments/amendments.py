@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -89,9 +90,10 @@ def apply_amendment(
 
 
 @transaction.atomic
-def revoke_amendment(amendment: Amendment, *, created_articles: Sequence[int] = ()) -> None:
-    """Take back an amendment (its resolution was annulled): its article versions, the articles it
-    created (``created_articles``, unless another amendment has versions of them since) and itself.
+def revoke_amendment(amendment: Amendment, *, reason: str) -> None:
+    """Revoke an amendment (its resolution was annulled) for ``reason``: it and its article versions
+    are kept, marked revoked, and leave the texts and their history; an article it created leaves
+    them too, having no other version. Nothing is deleted.
 
     Refused once the instrument was amended again afterwards: the later text rests on this one.
     """
@@ -101,11 +103,16 @@ def revoke_amendment(amendment: Amendment, *, created_articles: Sequence[int] = 
             _("%(instrument)s was amended again after %(date)s; reverse this amendment by a new decision.")
             % {"instrument": amendment.instrument, "date": amendment.effective_on}
         )
+    if not reason.strip():
+        raise ValidationError(_("A revocation needs a reason."))
+    revoked_at = timezone.now()
     for version in amendment.versions.all():
-        version.delete()  # its paragraphs go with it
-    for article in Article.objects.filter(pk__in=created_articles, versions__isnull=True):
-        article.delete()
-    amendment.delete()
+        # Saved one by one, not update()d, so the audit trail records each.
+        version.revoked_at = revoked_at
+        version.save(update_fields=["revoked_at"])
+    amendment.revoked_at, amendment.revoked_reason = revoked_at, reason.strip()
+    amendment.full_clean()
+    amendment.save()
 
 
 def _apply(amendment: Amendment, change: ArticleChange) -> ArticleVersion:
@@ -114,11 +121,13 @@ def _apply(amendment: Amendment, change: ArticleChange) -> ArticleVersion:
     instrument, on = amendment.instrument, amendment.effective_on
     article = _find(instrument, change.article)
     if change.action == "create":
-        if article is not None:
+        if article is not None and article.versions.exists():
             raise ValidationError(
                 _("%(article)s exists already; amend it instead.") % {"article": article.label or article.key}
             )
-        article = _new_article(instrument, change)
+        # An article whose only versions were revoked (its amendment's resolution was annulled) is
+        # taken up again: it is kept, so its number and key are still its own.
+        article = article or _new_article(instrument, change)
     elif article is None:
         raise ValidationError(_("The instrument has no article '%(article)s'.") % {"article": change.article})
     else:

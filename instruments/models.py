@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, Manager, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -119,6 +119,10 @@ class Heading(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def in_the_record(self):
+        """Articles with a version not revoked: one created by a revoked amendment only is kept, unshown."""
+        return self.filter(Exists(ArticleVersion.objects.filter(article=OuterRef("pk"))))
+
     def in_force(self, *, on: datetime.date):
         """Articles that have a version in force on ``on`` (created by then, not repealed)."""
         versions = ArticleVersion.objects.in_force(on=on).filter(article=OuterRef("pk"))
@@ -187,6 +191,14 @@ class Article(models.Model):
         return latest if latest and latest.status == ArticleVersion.Status.IN_FORCE else None
 
 
+class NotRevokedManager(models.Manager):
+    """The record in force: a revoked row is kept (``all_objects``, the admin, the audit) but every
+    read of the texts, their history and their constraints leaves it out."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(revoked_at__isnull=True)
+
+
 class Amendment(models.Model):
     """The adoption of an instrument or an amendment of it, with the date it took effect."""
 
@@ -219,20 +231,43 @@ class Amendment(models.Model):
         help_text=_("Untick when the record gives the date of the amendment but not the provisions it changed."),
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
+    # Nobody deletes an amendment: when the resolution that
+    # made it is annulled, it is revoked with the reason, and kept with its article versions.
+    revoked_at = models.DateTimeField(
+        _("revoked at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the resolution that made it was annulled: the amendment is kept, out of force."),
+    )
+    revoked_reason = models.TextField(_("reason for the revocation"), blank=True)
+
+    all_objects = Manager()  # revoked amendments included
+    objects = NotRevokedManager()
 
     class Meta:
         ordering = ["instrument", "effective_on"]
         verbose_name = _("amendment")
         verbose_name_plural = _("amendments")
+        default_manager_name = "objects"  # the record in force; all_objects for the admin
         constraints = [
-            # One amendment per instrument and day: the text as amended from that day.
-            models.UniqueConstraint(fields=["instrument", "effective_on"], name="amendment_one_per_instrument_per_day"),
+            # One amendment in force per instrument and day: the text as amended from that day.
             models.UniqueConstraint(
-                fields=["instrument"], condition=Q(kind="adoption"), name="amendment_one_adoption_per_instrument"
+                fields=["instrument", "effective_on"],
+                condition=Q(revoked_at__isnull=True),
+                name="amendment_one_per_instrument_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["instrument"],
+                condition=Q(kind="adoption", revoked_at__isnull=True),
+                name="amendment_one_adoption_per_instrument",
             ),
             models.CheckConstraint(
                 condition=Q(adopted_on__isnull=True) | Q(adopted_on__lte=models.F("effective_on")),
                 name="amendment_adopted_before_in_force",
+            ),
+            # A revocation always says why.
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""), name="amendment_revocation_has_reason"
             ),
         ]
 
@@ -276,17 +311,25 @@ class ArticleVersion(models.Model):
     valid_from = models.DateField(_("in force from"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
     title = models.CharField(_("title"), max_length=200, blank=True)
+    # Revoked with its amendment (which holds the reason): kept, left out of the texts and their history.
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
-    objects = ArticleVersionQuerySet.as_manager()
+    all_objects = ArticleVersionQuerySet.as_manager()  # revoked versions included
+    objects = NotRevokedManager.from_queryset(ArticleVersionQuerySet)()
 
     class Meta:
         ordering = ["article", "valid_from"]
         verbose_name = _("article version")
         verbose_name_plural = _("article versions")
+        default_manager_name = "objects"  # the record in force; all_objects for the admin
         constraints = [
             # A version ends when the next begins, so this is what forbids two versions of one
             # article in force on the same day.
-            models.UniqueConstraint(fields=["article", "valid_from"], name="article_version_one_in_force_per_day"),
+            models.UniqueConstraint(
+                fields=["article", "valid_from"],
+                condition=Q(revoked_at__isnull=True),
+                name="article_version_one_in_force_per_day",
+            ),
         ]
 
     def __str__(self):

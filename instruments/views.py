@@ -89,7 +89,7 @@ def history(request, slug):
     instrument = get_object_or_404(Instrument, slug=slug)
     context = instrument_context(request, instrument) | {
         "timeline": instrument_history(instrument),
-        "articles": instrument.articles.all(),
+        "articles": instrument.articles.in_the_record(),
     }
     return render(request, "instruments/instrument_history.html", context)
 
@@ -98,6 +98,6 @@ def history(request, slug):
 def article(request, slug, key):
     """One article's versions, each compared with the one before."""
     instrument = get_object_or_404(Instrument, slug=slug)
-    item = get_object_or_404(Article, instrument=instrument, key=key)
+    item = get_object_or_404(Article.objects.in_the_record(), instrument=instrument, key=key)
     context = instrument_context(request, instrument) | {"article": item, "versions": article_history(item)}
     return render(request, "instruments/article_history.html", context)

@@ -24,7 +24,7 @@ from assemblies.models import (
     Session,
 )
 from core.admin_inlines import FixedQueriesInlineMixin
-from core.history_admin import RecordHistoryAdmin
+from core.history_admin import KeptRecordsAdminMixin, RecordHistoryAdmin
 
 
 def admin_link(record) -> str:
@@ -422,11 +422,16 @@ class ResolutionEffectReadOnlyInline(FixedQueriesInlineMixin, admin.TabularInlin
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("__str__", "adopted_on", "effects_list")
-    list_select_related = ("motion__agenda_item__session",)
-    readonly_fields = ("motion", "adopted_on", "effects_list")
-    fields = ("motion", "adopted_on", "text", "effects_list")
+class ResolutionAdmin(KeptRecordsAdminMixin, RecordHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("__str__", "adopted_on", "effects_list", "annulment")
+    list_filter = (("annulment", admin.EmptyFieldListFilter),)
+    list_select_related = ("motion__agenda_item__session", "annulment")
+    readonly_fields = ("motion", "adopted_on", "effects_list", "annulment")
+    fields = ("motion", "adopted_on", "text", "effects_list", "annulment")
+
+    def has_change_permission(self, request, obj=None):
+        # An annulled resolution is kept as it was set aside: its page only shows it.
+        return not (obj is not None and obj.annulment_id) and super().has_change_permission(request, obj)
 
     def get_queryset(self, request):
         # Each row lists what its resolution changed: the effects and their records, read for the page at once.

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Manager
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -117,6 +118,11 @@ class Motion(models.Model):
     @property
     def session(self):
         return self.agenda_item.session
+
+    @property
+    def resolution(self):
+        """The resolution in force this motion carried, or None; prefetch ``resolutions`` to read it for many."""
+        return next(iter(self.resolutions.all()), None)
 
     @property
     def is_locked(self) -> bool:
@@ -269,20 +275,48 @@ class RollEntry(models.Model):
         return f"{self.member} ({self.get_attendance_display()})"
 
 
+class InForceResolutionManager(models.Manager):
+    """The resolutions in force: an annulled one is kept (``all_objects``, the admin, the audit) but
+    left out of the pages, the search, the minutes and the counts."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(annulment__isnull=True)
+
+
 class Resolution(models.Model):
     """A decision a session adopted: the motion it carried, its date and its text."""
 
     # PROTECT: deleting the motion, its agenda item or its session must not take the resolution with it.
-    motion = models.OneToOneField(Motion, on_delete=models.PROTECT, related_name="resolution", verbose_name=_("motion"))
+    # A foreign key, not one-to-one: a motion whose poll was annulled and closed again carried two
+    # resolutions, the annulled one kept beside the one in force.
+    motion = models.ForeignKey(Motion, on_delete=models.PROTECT, related_name="resolutions", verbose_name=_("motion"))
     adopted_on = models.DateField(
         _("adopted on"), null=True, blank=True, help_text=_("Empty when the record gives only the session's dates.")
     )
     text = models.TextField(_("text"), blank=True)
+    # Nobody deletes a resolution: the annulment of its poll (who, when, why) sets it aside.
+    annulment = models.ForeignKey(
+        "PollAnnulment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolutions",
+        verbose_name=_("annulled by"),
+    )
+
+    all_objects = Manager()  # annulled resolutions included
+    objects = InForceResolutionManager()
 
     class Meta:
         ordering = ["adopted_on", "motion"]
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
+        default_manager_name = "objects"  # the record in force; all_objects for the admin
+        constraints = [
+            models.UniqueConstraint(
+                fields=["motion"], condition=models.Q(annulment__isnull=True), name="resolution_one_in_force_per_motion"
+            ),
+        ]
 
     def __str__(self):
         return str(self.motion.agenda_item)

@@ -189,15 +189,15 @@ def test_the_working_committee_list_takes_three_queries_however_many_sessions(cl
 
 
 def test_a_session_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
-    # Session, agenda items, motions with resolutions, effects with governments, one query per kind
+    # Session, agenda items, motions, their resolutions in force, effects with governments, one query per kind
     # of changed record (the 12th: membership events, officers, amendments, dues decisions,
     # coordinator terms; the 13th: the first two), attendance counts, whether its minutes are
     # published (documents.minutes). The first request fills Django's content-type cache, which a
     # running server keeps.
     client.get("/ja/assemblies/12/")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get("/ja/assemblies/12/").status_code == 200
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get("/ja/assemblies/13/").status_code == 200
 
 

@@ -134,8 +134,11 @@ def test_an_amendment_creating_and_repealing_articles_is_reversed_by_annulment(s
     assert (amendment.effective_on, amendment.adopted_on) == (datetime.date(2024, 1, 1), OPENS)
 
     polls.annul_poll(motion=motion, annulled_by=secretariat_user, reason="The ballots of two governments were swapped.")
+    # Kept, revoked, out of the text (tests/assemblies/test_annulment_keeps_record.py says more).
     assert not Amendment.objects.filter(pk=amendment.pk).exists()
-    assert not Article.objects.filter(instrument__slug="charter", key="art-10-2").exists()
+    assert Amendment.all_objects.get(pk=amendment.pk).revoked_reason == "The ballots of two governments were swapped."
+    assert not Article.objects.in_the_record().filter(instrument__slug="charter", key="art-10-2").exists()
+    assert "art-10-2" not in article_keys_on("charter", "2024-01-01")
     assert "art-17" in article_keys_on("charter", "2024-01-01")
     assert motion.effects.get().parameters == parameters
 
