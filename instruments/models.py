@@ -231,8 +231,8 @@ class Amendment(models.Model):
         help_text=_("Untick when the record gives the date of the amendment but not the provisions it changed."),
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
-    # Nobody deletes an amendment: when the resolution that
-    # made it is annulled, it is revoked with the reason, and kept with its article versions.
+    # Nobody deletes an amendment: when the resolution that made it is annulled, it is revoked
+    # with the reason, and kept with its article versions.
     revoked_at = models.DateTimeField(
         _("revoked at"),
         null=True,
