@@ -328,11 +328,16 @@ def is_restricted(member: MemberGovernment, *, on: datetime.date) -> bool:
     )
 
 
-def has_voting_rights(member: MemberGovernment, *, on: datetime.date) -> bool:
-    """Charter art. 9(1): a full member on ``on`` and not restricted; the rule of ``voting_members(on)``."""
+def has_voting_rights(member: MemberGovernment, *, on: datetime.date, restricted: bool | None = None) -> bool:
+    """Charter art. 9(1): a full member on ``on`` and not restricted; the rule of ``voting_members(on)``.
+
+    ``restricted``: ``is_restricted(member, on=on)``, when the caller has already worked it out.
+    """
     from members.membership import type_on
 
-    return type_on(member, on) == MembershipType.MEMBER and not is_restricted(member, on=on)
+    if type_on(member, on) != MembershipType.MEMBER:
+        return False
+    return not (is_restricted(member, on=on) if restricted is None else restricted)
 
 
 def eligible_for_office(member: MemberGovernment, *, on: datetime.date) -> bool:

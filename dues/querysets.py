@@ -8,7 +8,7 @@ and in ``dues.ledger.is_restricted`` for one member in Python. ``tests/dues/test
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.expressions import RawSQL
 
 from members.models import MemberGovernment
@@ -41,9 +41,16 @@ class WaiverQuerySet(models.QuerySet):
         return self.filter(granted_on__lte=on)
 
 
-def with_dues_records(members):
-    """``members`` with what ``dues.ledger.ledger`` reads prefetched: assessments with waivers, payments."""
-    return members.prefetch_related("assessments__waivers", "dues_payments")
+def with_dues_records(members, *, by: datetime.date | None = None):
+    """``members`` with what ``dues.ledger.ledger`` reads prefetched: assessments with waivers, payments.
+
+    ``by``: only the payments made by that day, for a ledger on that day or before (a statement
+    on a date does not read the payments recorded after it).
+    """
+    payments = MemberGovernment._meta.get_field("dues_payments").related_model.objects.all()
+    if by is not None:
+        payments = payments.filter(paid_on__lte=by)
+    return members.prefetch_related("assessments__waivers", Prefetch("dues_payments", queryset=payments))
 
 
 def dues_restricted(members, *, on: datetime.date):

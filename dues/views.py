@@ -5,7 +5,8 @@ settlement, and the shares of a session's cost. Thin: they call the rules and re
 import datetime
 
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -30,6 +31,9 @@ from dues.reports import budget_report, fiscal_year_dues, restricted_ids_on
 from members.models import MemberGovernment
 
 finance_staff = permission_required("dues.view_assessment")
+
+# Payments a page of a member's statement shows (the real record's members have made at most a few).
+STATEMENT_PAYMENTS = 20
 
 
 def date_parameter(request, name="on") -> datetime.date:
@@ -86,32 +90,45 @@ def restricted(request):
 
 
 def statement_context(request, slug):
+    on = date_parameter(request)
     member = get_object_or_404(
-        with_dues_records(MemberGovernment.objects.select_related("country")).prefetch_related("membership_events"),
+        with_dues_records(MemberGovernment.objects.select_related("country"), by=on).prefetch_related(
+            "membership_events"
+        ),
         slug=slug,
     )
-    on = date_parameter(request)
+    restricted = is_restricted(member, on=on)
     return {
         "member": member,
         "on": on,
         "books": ledger(member, on=on),
-        "restricted": is_restricted(member, on=on),
-        "voting": has_voting_rights(member, on=on),
+        "restricted": restricted,
+        "voting": has_voting_rights(member, on=on, restricted=restricted),
     }
 
 
-@query_parameters("on")
+@query_parameters("on", "page")
 @finance_staff
 def statement(request, slug):
-    """A member's dues statement on a date: each assessed year, payments, credit, arrears, rights."""
-    return render(request, "dues/statement.html", statement_context(request, slug))
+    """A member's dues statement on a date: each assessed year, payments, credit, arrears, rights.
+
+    The payments a page at a time, latest first (``STATEMENT_PAYMENTS``), so that the page costs
+    the same after decades of payments; the PDF lists them all, in date order.
+    """
+    context = statement_context(request, slug)
+    latest_first = context["books"].payments[::-1]
+    try:
+        context["payments_page"] = Paginator(latest_first, STATEMENT_PAYMENTS).page(params.page_parameter(request))
+    except EmptyPage:
+        raise Http404(_("There is no such page of payments.")) from None
+    return render(request, "dues/statement.html", context)
 
 
 @query_parameters("on")
 @finance_staff
 @rate_limited("pdf")
 def statement_pdf(request, slug):
-    """The same statement as an A4 PDF in the page's language."""
+    """The same statement as an A4 PDF in the page's language, with every payment."""
     return statement_pdf_response(request, statement_context(request, slug))
 
 

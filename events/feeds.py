@@ -1,7 +1,8 @@
 """What a calendar feed holds, and the validators that let a polling client skip an unchanged one.
 
 A feed without a year holds every event not yet over and the ``PAST_EVENTS`` latest past
-ones, so its size does not grow with the record; ``?year=2018`` gives the events that
+ones (a committee's feed the ``COMMITTEE_PAST_EVENTS`` latest of the committee's), so its
+size does not grow with the record; ``?year=2018`` gives the events that
 started in that year, so the whole history stays reachable, in parts of at most
 ``YEAR_PART_EVENTS`` in date order (``?year=2018&part=2``), so a year's feed does not grow with
 a denser record either. Calendar clients poll hourly:
@@ -22,9 +23,15 @@ from django.views.decorators.http import condition
 from core.caching import content_version
 from core.params import BadParameter
 from events.filters import YEAR
+from events.querysets import RECENT_EVENTS
 
-# As many past events as the first page of the events list shows.
+# The association's rolling feed: its latest past events (the whole real record is 50 events).
 PAST_EVENTS = 50
+
+# A committee's rolling feed: as many past events as the committee's page shows of each kind
+# (``events.querysets.RECENT_EVENTS``); the real committees have 3 events at most. Its earlier
+# years are in the committee's year feeds (``?year=``), which its page links.
+COMMITTEE_PAST_EVENTS = RECENT_EVENTS
 
 # A part of a year's feed: as many events as the rolling feed's past ones. Every year of the
 # record fits one part (2018, the fullest, has 48 events); a denser year gets more parts, each
@@ -50,19 +57,20 @@ def feed_part(request) -> int:
     return int(part)
 
 
-def feed_events(events, request):
+def feed_events(events, request, *, past=PAST_EVENTS):
     """``events`` as the feed the address asks for, in date order: (events, part, more).
 
-    The rolling feed (``part`` None), or one part of a year's (``more``: whether the year has
-    a further part). A part past the year's last is a 404.
+    The rolling feed (``part`` None: what is not over and the ``past`` latest past events), or
+    one part of a year's (``more``: whether the year has a further part). A part past the
+    year's last is a 404.
     """
-    events = events.select_related("country").order_by("start_date", "pk")
+    events = events.select_related("country")
     year = feed_year(request)
     if year is None:
-        return events.in_feed(timezone.localdate(), past=PAST_EVENTS), None, False
+        return events.in_feed(timezone.localdate(), past=past), None, False
     part = feed_part(request)
     start = (part - 1) * YEAR_PART_EVENTS
-    found = list(events.in_year(year)[start : start + YEAR_PART_EVENTS + 1])
+    found = list(events.in_year(year).order_by("start_date", "pk")[start : start + YEAR_PART_EVENTS + 1])
     if part > 1 and not found:
         raise Http404(_("There is no such part of this year's calendar."))
     return found[:YEAR_PART_EVENTS], part, len(found) > YEAR_PART_EVENTS

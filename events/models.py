@@ -84,6 +84,7 @@ class Event(models.Model):
         blank=True,
         related_name="events",
         verbose_name=_("committee"),
+        db_index=False,  # ``event_committee_start`` (committee first) serves every lookup by committee
     )
     # Figures as the record gives them (annual reports often give only totals).
     recorded_participants = models.PositiveIntegerField(_("participants (as recorded)"), null=True, blank=True)
@@ -115,6 +116,8 @@ class Event(models.Model):
             # The lists and feeds read events latest first (past, the admin's list) or published ones by
             # their last day (upcoming), a page at a time: index walks, not a scan and sort of every event.
             models.Index(fields=["start_date", "id"], name="event_start"),
+            # A committee's events latest first (its page, its feed, the list filtered by it): one range.
+            models.Index(fields=["committee", "start_date", "id"], name="event_committee_start"),
             models.Index(
                 Coalesce("end_date", "start_date"), name="event_published_last_day", condition=models.Q(published=True)
             ),

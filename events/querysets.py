@@ -1,7 +1,7 @@
 """Reusable reads of events. Rules that depend on the date take it as an argument."""
 
 from django.db import connection, models
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Window
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 from core.languages import active_language_fields
@@ -40,15 +40,20 @@ class EventQuerySet(models.QuerySet):
         """Events shown on the public site."""
         return self.filter(published=True)
 
-    def years(self, *, published=True):
-        """The years in which an event starts, latest first: of published events, or of all (``published=False``).
+    def years(self, *, published=True, committee=None):
+        """The years in which an event starts, latest first: of published events, or of all (``published=False``);
+        of one committee's only when ``committee`` is given.
 
-        A loose index scan (one probe of the start-date index per year, in a recursive query)
-        instead of reading every event: the year filters cost the same for 30 years of 50
-        events as of 500.
+        A loose index scan (one probe of the start-date index per year, in a recursive query,
+        ``event_committee_start`` for a committee) instead of reading every event: the year
+        filters cost the same for 30 years of 50 events as of 500.
         """
         table = connection.ops.quote_name(self.model._meta.db_table)
         which = "published" if published else "TRUE"
+        params = []
+        if committee is not None:
+            which += " AND committee_id = %s"
+            params = [committee.pk, committee.pk]
         sql = f"""
             WITH RECURSIVE starts(day) AS (
                 SELECT MIN(start_date) FROM {table} WHERE {which}
@@ -60,7 +65,7 @@ class EventQuerySet(models.QuerySet):
             SELECT EXTRACT(YEAR FROM day)::int FROM starts WHERE day IS NOT NULL ORDER BY 1 DESC
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql)
+            cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
     def with_last_day(self):
@@ -76,13 +81,17 @@ class EventQuerySet(models.QuerySet):
         return self.with_last_day().filter(ends_on__lt=on).order_by("-start_date", "-pk")
 
     def in_feed(self, on, *, past=50):
-        """A bounded calendar feed on ``on``: every event not yet over, and the ``past`` latest ones before.
+        """A bounded calendar feed on ``on``, in date order: every event not yet over, and the ``past`` latest ones before.
 
         Its size depends on what is announced, not on the length of the record: a client
         polling the feed never downloads decades of history (earlier years: ``in_year``).
+        One query, a UNION ALL of two index walks: the upcoming events from the partial index
+        ``event_published_last_day``, the latest past ones backwards along ``event_start``
+        (or ``event_committee_start`` for a committee) until ``past`` rows. An OR of the two
+        conditions would make PostgreSQL read every event's index entry instead.
         """
-        latest_past = self.past(on).values("pk")[:past]
-        return self.with_last_day().filter(Q(ends_on__gte=on) | Q(pk__in=latest_past))
+        upcoming = self.upcoming(on).order_by()
+        return upcoming.union(self.past(on)[:past], all=True).order_by("start_date", "pk")
 
     def in_year(self, year):
         """Events that start in ``year``."""
@@ -120,9 +129,12 @@ class EventQuerySet(models.QuerySet):
     def involving(self, member):
         """Events ``member`` hosted or took part in, each once, with ``member_hosted`` annotated."""
         participation = self.model._meta.get_field("participations").related_model
-        hosted = self.model.hosts.through.objects.filter(event_id=OuterRef("pk"), membergovernment_id=member.pk)
-        joined = participation.objects.filter(event_id=OuterRef("pk"), member_id=member.pk)
-        return self.annotate(member_hosted=Exists(hosted)).filter(Q(member_hosted=True) | Exists(joined))
+        hosted = self.model.hosts.through.objects.filter(membergovernment_id=member.pk).values("event_id")
+        joined = participation.objects.filter(member_id=member.pk).values("event_id")
+        # Two hashed sets of event ids, each read from an index alone (``participation_member_event``
+        # and the hosts' own): cheaper than a probe of both per event on a long list.
+        hosted_here = ExpressionWrapper(Q(pk__in=hosted), output_field=BooleanField())
+        return self.annotate(member_hosted=hosted_here).filter(Q(pk__in=hosted) | Q(pk__in=joined))
 
     def latest(self, count):
         """(the ``count`` latest events, latest first; whether the queryset holds more). One query.

@@ -1,6 +1,6 @@
 """Public pages of events: the list, one event, its files, and the calendar feeds."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,16 +10,26 @@ from django.utils.translation import gettext as _
 from committees.models import Committee
 from core.caching import query_parameters
 from core.languages import active_language_fields
+from core.pagination import BoundedPaginator
 from core.params import page_parameter
 from core.ratelimits import rate_limited
 from events.calendar import build_calendar
-from events.feeds import YEAR_PART_EVENTS, conditional_feed, feed_events, feed_year, year_parts
+from events.feeds import (
+    COMMITTEE_PAST_EVENTS,
+    YEAR_PART_EVENTS,
+    conditional_feed,
+    feed_events,
+    feed_year,
+    year_parts,
+)
 from events.figures import country_columns, event_figures
 from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import Country, MemberGovernment
 
-PAST_PER_PAGE = 50
+# Past events a page of the list shows: the real record's 47 take three pages, and a page costs
+# the same whatever the length of the history or the filter (bench/growth.py).
+PAST_PER_PAGE = 20
 
 
 def visible_events(request):
@@ -47,7 +57,7 @@ def event_list(request):
     today = timezone.localdate()
     events = filters.apply(Event.objects.published()).for_listing()
     try:
-        past = Paginator(events.past(on=today), PAST_PER_PAGE).page(page_number)
+        past = BoundedPaginator(events.past(on=today), PAST_PER_PAGE, number=page_number).page(page_number)
     except EmptyPage:
         raise Http404(_("There is no such page of past events.")) from None
     published = Event.objects.published()
@@ -139,9 +149,12 @@ def feed_filename(prefix, year, part, language):
     return f"{prefix}{suffix}-{language}"
 
 
-def feed_response(request, events, *, name, prefix):
-    """The feed of ``events`` the address asks for (rolling, or a part of a year's), named and filed by it."""
-    events, part, more = feed_events(events, request)
+def feed_response(request, events, *, name, prefix, **bounds):
+    """The feed of ``events`` the address asks for (rolling, or a part of a year's), named and filed by it.
+
+    ``bounds``: ``past``, the rolling feed's past events (``events.feeds.feed_events``).
+    """
+    events, part, more = feed_events(events, request, **bounds)
     year = feed_year(request)
     return calendar_response(
         request,
@@ -163,13 +176,14 @@ def events_ics(request):
 @conditional_feed(Event, Country, Committee)
 @rate_limited("feed")
 def committee_events_ics(request, slug):
-    """The published events of one specialized committee, bounded as ``events_ics``."""
+    """The published events of one specialized committee: upcoming and its latest past ones, or a part of one year's."""
     committee = get_object_or_404(Committee, slug=slug)
     return feed_response(
         request,
         Event.objects.published().for_committee(committee),
         name=_("NEAR events: %(committee)s") % {"committee": committee.name},
         prefix=f"near-{committee.slug}",
+        past=COMMITTEE_PAST_EVENTS,
     )
 
 

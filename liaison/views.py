@@ -99,7 +99,7 @@ def voting_rights(member, on: datetime.date) -> dict:
         "books": books,
         "restricted": restricted,
         "full_member": full_member,
-        "voting": has_voting_rights(member, on=on),
+        "voting": has_voting_rights(member, on=on, restricted=restricted),
     }
 
 

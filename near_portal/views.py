@@ -22,6 +22,7 @@ from core.params import BadParameter, date_parameter
 from core.ratelimits import rate_limited
 from core.uploads import UploadTooLarge
 from documents.models import NewsItem
+from events.feeds import COMMITTEE_PAST_EVENTS
 from events.models import Event
 from events.querysets import RECENT_EVENTS
 from members.models import Country, MemberGovernment, MembershipType
@@ -152,6 +153,9 @@ def committee_detail(request, slug):
             "meetings_total": meetings[0].total if meetings else 0,
             "activities": activities,
             "activities_total": activities[0].total if activities else 0,
+            # The committee's calendar holds its latest events; each year's is a feed of its own.
+            "feed_years": Event.objects.years(committee=committee),
+            "feed_past_events": COMMITTEE_PAST_EVENTS,
         },
     )
 

@@ -123,15 +123,59 @@ def test_the_list_costs_the_same_queries_however_many_committees(
 def test_the_detail_page_costs_a_fixed_number_of_queries(client, django_assert_num_queries, make_event):
     tourism = Committee.objects.get(slug="tourism")
     make_event(tourism, datetime.date(2019, 4, 30))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/en/committees/tourism/")
     for day in range(1, 31):
         make_event(tourism, datetime.date(2019, 5, day))
-    with django_assert_num_queries(7):
+    for year in range(2000, 2019):
+        make_event(tourism, datetime.date(year, 6, 1))
+    with django_assert_num_queries(8):  # the years of its calendar in one query, however many
         response = client.get("/en/committees/tourism/")
     html = response.content.decode()
-    assert html.count("Test meeting") == 10  # the latest ten of 31 (committees.views.RECENT_EVENTS)
-    assert "The 10 latest are shown, of 31 in all." in html
+    assert html.count("Test meeting") == 10  # the latest ten of 50 (committees.views.RECENT_EVENTS)
+    assert "The 10 latest are shown, of 50 in all." in html
+
+
+@pytest.mark.parametrize(
+    "language, holds, one_year",
+    [
+        ("en", "It holds the committee's upcoming events and its 10 latest past ones.", "The calendar of one year:"),
+        (
+            "mn",
+            "Үүнд хорооны удахгүй болох арга хэмжээ болон хамгийн сүүлд болсон 10 арга хэмжээ багтана.",
+            "Нэг жилийн календарь:",
+        ),
+        ("zh-hans", "其中包括本委员会即将举行的活动和最近 10 项往期活动。", "某一年的日历："),
+        ("ko", "위원회의 예정된 행사와 최근 지난 행사 10건이 들어 있습니다.", "한 해의 캘린더:"),
+        ("ja", "委員会の今後の行事と、直近の過去の行事10件が入っています。", "年ごとのカレンダー："),
+        ("ru", "В нём предстоящие мероприятия комитета и 10 последних прошедших.", "Календарь одного года:"),
+    ],
+)
+def test_the_page_says_what_its_calendar_holds_and_links_each_years(client, language, holds, one_year):
+    html = client.get(f"/{language}/committees/logistics/").content.decode()
+    assert holds in html
+    assert one_year in html
+    # The real committee's three events are of 2018.
+    links = re.findall(r'href="/[a-z-]+/committees/logistics/events\.ics\?year=(\d{4})"', html)
+    assert links == ["2018"]
+
+
+def test_the_years_of_a_committees_calendar_are_its_published_events_years_latest_first(make_event):
+    from events.models import Event
+
+    logistics = Committee.objects.get(slug="logistics")
+    make_event(logistics, datetime.date(2003, 2, 1))
+    make_event(logistics, datetime.date(2024, 12, 31))
+    make_event(logistics, datetime.date(2010, 5, 5), published=False)
+    make_event(Committee.objects.get(slug="tourism"), datetime.date(2012, 1, 1))
+    assert Event.objects.years(committee=logistics) == [2024, 2018, 2003]
+    assert Event.objects.years(committee=logistics, published=False) == [2024, 2018, 2010, 2003]
+
+
+def test_a_committee_without_events_links_no_year(client):
+    html = client.get("/en/committees/tourism/").content.decode()
+    assert "It holds the committee's upcoming events and its 10 latest past ones." in html
+    assert "The calendar of one year:" not in html
 
 
 def test_the_detail_page_shows_the_latest_meetings_and_links_the_rest(client, make_event):

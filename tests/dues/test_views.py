@@ -1,11 +1,13 @@
 """Finance views of the dues: six languages, staff only, bad input answered 400/404, fixed queries, PDF."""
 
+import datetime
 import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.template import Context, Template
 from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
@@ -293,3 +295,67 @@ def test_the_dashboard_costs_the_same_queries_for_a_long_ledger_and_keeps_its_fi
     assert (row.year.assessed, row.year.paid, row.year.balance) == (Decimal("1000.00"),) * 2 + (Decimal("0.00"),)
     assert after.totals.collected == before.totals.collected
     assert [r.restricted for r in after.rows] == [r.restricted for r in before.rows]
+
+
+def payment_references(html):
+    return re.findall(r"<td>(PAGE-\d+)</td>", html)
+
+
+@pytest.mark.parametrize(
+    "lang, shown",
+    [
+        ("en", "Payments 1 to 20 of 25, latest first; the PDF lists them all."),
+        ("ru", "Платежи с 1 по 20 из 25, сначала последние; в PDF все."),
+        ("ko", "납부 25건 중 1~20번째, 최근 순; PDF에는 모두 실려 있습니다."),
+    ],
+)
+def test_statement_shows_the_payments_a_page_at_a_time_latest_first(viewer, django_assert_num_queries, lang, shown):
+    member = make_member("many-payments", country="MN")
+    assess(member, *range(2017, 2023))
+    for n in range(25):
+        pay(member, D(2017, 1, 1) + datetime.timedelta(days=60 * n), "100.00", reference=f"PAGE-{n:02}")
+    pay(member, D(2022, 7, 1), "100.00", reference="PAGE-99")  # after the statement's date: not in it
+    address = f"/{lang}/finance/dues/members/many-payments/?on=2022-06-01"
+    with django_assert_num_queries(STATEMENT_QUERIES):
+        first = viewer.get(address).content.decode()
+    assert payment_references(first) == [f"PAGE-{n:02}" for n in range(24, 4, -1)]
+    assert shown in first
+    assert translated(lang, "Total credited by all payments") in first
+    with translation.override(lang):
+        total = Template('{{ total|floatformat:"2g" }}').render(Context({"total": Decimal("2500.00")}))
+    assert total == {"en": "2,500.00", "ru": "2\xa0500,00", "ko": "2,500.00"}[lang]
+    assert f'<td class="num">{total}</td>' in first  # every payment to the date, whichever page
+    assert translated(lang, "Earlier payments") in first
+    with django_assert_num_queries(STATEMENT_QUERIES):
+        second = viewer.get(address + "&page=2").content.decode()
+    assert payment_references(second) == [f"PAGE-{n:02}" for n in range(4, -1, -1)]
+    assert translated(lang, "Later payments") in second
+    # The statement's figures are those of every payment, whichever page is shown.
+    for html in (first, second):
+        assert translated(lang, "Page %(number)s of %(total)s", number=1 if html is first else 2, total=2) in html
+    response = viewer.get(address + "&page=3")
+    assert response.status_code == 404
+    assert translated(lang, "Page not found") in response.content.decode()
+
+
+# The statement page, whatever the number of payments: the session, the user, their two sets of
+# permissions, the member with its country, its assessments, their waivers, its payments by the
+# date, its membership events; the session saved again (a savepoint, the update, its release).
+STATEMENT_QUERIES = 12
+
+
+def test_the_statement_pdf_lists_every_payment_in_date_order(viewer):
+    member = make_member("many-payments", country="MN")
+    assess(member, *range(2017, 2023))
+    for n in range(25):
+        pay(member, D(2017, 1, 1) + datetime.timedelta(days=60 * n), "100.00", reference=f"PAGE-{n:02}")
+    response = viewer.get("/en/finance/dues/members/many-payments/statement.pdf?on=2022-06-01")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert re.findall(r"PAGE-\d+", text) == [f"PAGE-{n:02}" for n in range(25)]
+
+
+def test_a_short_statement_has_no_pages_of_payments(viewer, ledgers, django_assert_num_queries):
+    with django_assert_num_queries(STATEMENT_QUERIES):
+        html = viewer.get("/en/finance/dues/members/hyogo/?on=2022-06-01").content.decode()
+    assert '<th scope="row" colspan="3">Total credited</th>' in html
+    assert "Pages of payments" not in html and "latest first" not in html

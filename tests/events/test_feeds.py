@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
-from events.feeds import PAST_EVENTS, YEAR_PART_EVENTS
+from events.feeds import COMMITTEE_PAST_EVENTS, PAST_EVENTS, YEAR_PART_EVENTS
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -107,8 +107,12 @@ def test_the_committee_feed_is_bounded_and_has_years_too(client, make_event):
 
     committee = Committee.objects.get(slug="logistics")
     today = timezone.localdate()
-    recent = [make_event(committee=committee, start_date=today - datetime.timedelta(days=n + 1)) for n in range(55)]
-    assert uids(client.get("/ko/committees/logistics/events.ics")) == {uid(e) for e in recent[:50]}
+    recent = [make_event(committee=committee, start_date=today - datetime.timedelta(days=n + 1)) for n in range(15)]
+    coming = make_event(committee=committee, start_date=today + datetime.timedelta(days=30))
+    make_event(start_date=today - datetime.timedelta(days=1))  # another committee's or none: not in it
+    # As many past events as the committee's page shows (COMMITTEE_PAST_EVENTS), and what is to come.
+    assert COMMITTEE_PAST_EVENTS == 10
+    assert uids(client.get("/ko/committees/logistics/events.ics")) == {uid(e) for e in [coming, *recent[:10]]}
     assert len(uids(client.get("/ko/committees/logistics/events.ics?year=2018"))) == 3
 
 
@@ -193,3 +197,42 @@ def test_the_list_says_how_to_reach_earlier_years_and_links_the_chosen_years_cal
     assert "/ja/events.ics?year=" not in page
     page = client.get("/ja/events/?year=2018").content.decode()
     assert '<a class="calendar-link" href="/ja/events.ics?year=2018">2018年の行事カレンダー（iCalendar）</a>' in page
+
+
+def test_the_rolling_feed_reads_two_index_ranges_not_every_event():
+    """The upcoming events from the partial index of last days, the latest past ones backwards
+    along the start-date index with a limit: a UNION ALL of the two, no filter over all events."""
+    from django.db import connection
+
+    from committees.models import Committee
+    from events.models import Event
+
+    today = timezone.localdate()
+    with connection.cursor() as cursor:
+        # The real table is small enough to read whole, or to sort: forbid both, so that the plan
+        # shows what answers the query on a long record (bench/growth.py --explain at 100x).
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    plan = Event.objects.published().in_feed(today, past=PAST_EVENTS).explain()
+    assert "Append" in plan, plan
+    assert "event_published_last_day" in plan, plan
+    assert "Index Scan Backward using event_start" in plan, plan
+    committee = Committee.objects.get(slug="logistics")
+    plan = Event.objects.published().for_committee(committee).in_feed(today, past=COMMITTEE_PAST_EVENTS).explain()
+    assert "Index Scan Backward using event_committee_start" in plan, plan
+
+
+def test_the_rolling_feed_is_the_latest_past_events_and_what_is_not_over_in_date_order(make_event):
+    today = timezone.localdate()
+    later = make_event(start_date=today + datetime.timedelta(days=90))
+    sooner = make_event(start_date=today + datetime.timedelta(days=9))
+    running = make_event(start_date=today - datetime.timedelta(days=2), end_date=today)
+    make_event(start_date=today - datetime.timedelta(days=2), end_date=today, published=False)
+    events = Event.objects.published().select_related("country").in_feed(today, past=2)
+    assert [event.slug for event in events] == [
+        "near-cruise-tourism-forum-2019",
+        "13th-general-assembly-2021",
+        running.slug,
+        sooner.slug,
+        later.slug,
+    ]

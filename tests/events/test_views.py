@@ -37,14 +37,17 @@ def titles(response):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_list_shows_every_published_event_in_each_language(client, language):
-    response = client.get(f"/{language}/events/")
-    assert response.status_code == 200
-    page = response.content.decode()
+def test_the_list_shows_every_published_event_a_page_at_a_time_in_each_language(client, language):
+    pages = [client.get(f"/{language}/events/?page={n}") for n in (1, 2, 3)]
+    assert [response.status_code for response in pages] == [200, 200, 200]
+    page = pages[0].content.decode()
     assert f'<html lang="{language}">' in page
     assert f"<h1>{EVENTS_LABEL[language]}</h1>" in page
-    assert len(titles(response)) == 50
-    assert Event.objects.get(slug="12th-general-assembly-2018").title in page
+    # The real record: 50 published events, all past, 20 a page.
+    assert [len(titles(response)) for response in pages] == [20, 20, 10]
+    shown = [title for response in pages for title in titles(response)]
+    assert len(shown) == len(set(shown)) == 50
+    assert Event.objects.get(slug="12th-general-assembly-2018").title in shown
 
 
 def test_upcoming_events_come_first_soonest_first_then_past_ones_latest_first(client, make_event):
@@ -131,7 +134,55 @@ def test_other_bad_filters_are_400_with_the_reason(client, query, message):
 
 
 def test_a_page_beyond_the_last_is_404(client):
-    assert client.get("/en/events/?page=2").status_code == 404
+    assert client.get("/en/events/?page=3").status_code == 200
+    assert client.get("/en/events/?page=4").status_code == 404
+
+
+def test_the_pages_say_how_many_events_and_pages_there_are(client):
+    page = client.get("/en/events/?page=2").content.decode()
+    assert '<p class="count">50 past events</p>' in page
+    assert "<span>Page 2 of 3</span>" in page
+    assert '<a href="?page=1" rel="prev">Later events</a>' in page
+    assert '<a href="?page=3" rel="next">Earlier events</a>' in page
+
+
+@pytest.mark.parametrize(
+    "language, more_than, of_more_than",
+    [
+        ("en", "More than 220 past events", "Page 1 of more than 11"),
+        ("ru", "Более 220 прошедших мероприятий", "Страница 1 из более чем 11"),
+        ("ja", "過去の行事 220件以上", "11ページ以上中1ページ"),
+    ],
+)
+def test_a_long_list_counts_only_ten_pages_past_the_one_shown(client, language, more_than, of_more_than):
+    from core.pagination import PAGES_AHEAD
+
+    assert PAGES_AHEAD == 10
+    day = datetime.date(2015, 1, 1)
+    Event.objects.bulk_create(
+        Event(
+            kind="forum",
+            title=f"Long list {n}",
+            title_en=f"Long list {n}",
+            slug=f"long-list-{n}",
+            start_date=day - datetime.timedelta(days=n),
+            organiser="secretariat",
+            organised_by_secretariat=True,
+        )
+        for n in range(250)
+    )  # 300 past events with the real 50
+    page = client.get(f"/{language}/events/").content.decode()
+    assert f'<p class="count">{more_than}</p>' in page
+    assert f"<span>{of_more_than}</span>" in page
+    # A later page counts that much further: page 6 of 15 is exact (300 events, 20 a page).
+    page = client.get(f"/{language}/events/?page=6").content.decode()
+    assert len(re.findall('class="event-title"', page)) == 20
+    assert (
+        "<span>{}</span>".format({"en": "Page 6 of 15", "ru": "Страница 6 из 15", "ja": "15ページ中6ページ"}[language])
+        in page
+    )
+    assert client.get(f"/{language}/events/?page=15").status_code == 200
+    assert client.get(f"/{language}/events/?page=16").status_code == 404
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
