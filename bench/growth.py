@@ -448,17 +448,26 @@ def explain_events_list():
     """The plans of the events list's first page, the feeds, a member's latest events and a session list, at the current scale."""
     from django.utils import translation
 
+    from events.feeds import COMMITTEE_PAST_EVENTS
     from events.querysets import LATEST_FIRST
+    from events.views import PAST_PER_PAGE
 
     Event = model("Event")
     hyogo = model("MemberGovernment").objects.get(slug="hyogo")
+    tourism = model("Committee").objects.get(slug="tourism")
     with translation.override("en"):
         events = Event.objects.published().for_listing()
         today = timezone.localdate()
         for label, queryset in (
-            ("past, first page", events.past(on=today)[:50]),
+            ("past, first page", events.past(on=today)[:PAST_PER_PAGE]),
+            ("past of a government, first page", events.involving(hyogo).past(on=today)[:PAST_PER_PAGE]),
+            ("past of a committee, first page", events.for_committee(tourism).past(on=today)[:PAST_PER_PAGE]),
             ("upcoming", events.upcoming(on=today)),
             ("rolling feed", Event.objects.published().in_feed(today)),
+            (
+                "a committee's rolling feed",
+                Event.objects.published().for_committee(tourism).in_feed(today, past=COMMITTEE_PAST_EVENTS),
+            ),
             ("a year's feed, first part", Event.objects.published().order_by("start_date", "pk").in_year(2018)[:51]),
             ("a member's latest events", events.involving(hyogo).order_by(*LATEST_FIRST)[:11]),
             ("a session list, first page", model("Session").objects.for_public_list("working_committee")[:10]),

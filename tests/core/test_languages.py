@@ -46,7 +46,11 @@ def test_the_other_columns_are_the_rest_of_the_six():
 def test_the_events_list_leaves_summaries_and_other_languages_in_the_database(client):
     with CaptureQueriesContext(connection) as queries:
         client.get("/ja/events/")
-    listing = [q["sql"] for q in queries.captured_queries if 'FROM "events_event" ' in q["sql"] and "LIMIT" in q["sql"]]
+    listing = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "events_event" ' in q["sql"] and "LIMIT" in q["sql"] and not q["sql"].startswith("SELECT COUNT(*)")
+    ]
     assert len(listing) == 1
     assert '"events_event"."title_ja"' in listing[0]
     assert '"events_event"."title_ru"' not in listing[0]
