@@ -342,21 +342,30 @@ def decide_dues(effect: ResolutionEffect, on: datetime.date) -> DuesDecision:
     )
 
 
+def target_prefetch() -> GenericPrefetch:
+    """The record each effect changed, with what that record's name and links show (its
+    government, committee or instrument): one query per kind of record, however many effects."""
+    return GenericPrefetch(
+        "target",
+        [
+            MembershipEvent.objects.select_related("member"),
+            Officer.objects.select_related("government"),
+            Amendment.objects.select_related("instrument"),
+            CoordinatorTerm.objects.select_related("committee", "member"),
+            DuesDecision.objects.all(),
+        ],
+    )
+
+
+def effects_with_targets():
+    """Resolution effects with their government and what each changed (``target_prefetch``)."""
+    return ResolutionEffect.objects.select_related("member").prefetch_related(target_prefetch())
+
+
 def agenda_with_effects(session: Session):
     """``session``'s agenda items with their motions, resolutions and effects, and what each effect
     changed: one query per kind of target (a session's page and its minutes read them so)."""
-    effects = ResolutionEffect.objects.select_related("member").prefetch_related(
-        GenericPrefetch(
-            "target",
-            [
-                MembershipEvent.objects.select_related("member"),
-                Officer.objects.select_related("government"),
-                Amendment.objects.select_related("instrument"),
-                CoordinatorTerm.objects.select_related("committee"),
-                DuesDecision.objects.all(),
-            ],
-        )
-    )
+    effects = effects_with_targets()
     return session.agenda_items.prefetch_related(
         Prefetch("motions", queryset=Motion.objects.prefetch_related("resolutions").order_by("position")),
         Prefetch("motions__effects", queryset=effects.order_by("position")),

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
@@ -13,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from assemblies import polls
 from assemblies.admin import effect_forms, grids
 from assemblies.effect_parameters import PARAMETER_HELP, PARAMETER_KINDS
+from assemblies.effects import effects_with_targets, target_prefetch
 from assemblies.models import (
     AgendaItem,
     Ballot,
@@ -167,7 +169,11 @@ class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
 class ResolutionEffectInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = ResolutionEffect
     row_select_related = ("member", "motion__agenda_item__session")
-    row_prefetch_related = ("target",)
+
+    @property
+    def row_prefetch_related(self):
+        return (target_prefetch(),)  # a new Prefetch each time: prefetching may change one
+
     fields = (
         "position",
         "kind",
@@ -403,7 +409,11 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
 class ResolutionEffectReadOnlyInline(FixedQueriesInlineMixin, admin.TabularInline):
     model = ResolutionEffect
     row_select_related = ("member", "motion__agenda_item__session")
-    row_prefetch_related = ("target",)
+
+    @property
+    def row_prefetch_related(self):
+        return (target_prefetch(),)  # a new Prefetch each time: prefetching may change one
+
     fields = ("kind", "member", "description", "effective_on", "applied_at", "changed_record")
     readonly_fields = fields
     extra = 0
@@ -435,7 +445,11 @@ class ResolutionAdmin(KeptRecordsAdminMixin, RecordHistoryAdmin, TabbedTranslati
 
     def get_queryset(self, request):
         # Each row lists what its resolution changed: the effects and their records, read for the page at once.
-        return super().get_queryset(request).prefetch_related("motion__effects__target")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("motion__effects", queryset=effects_with_targets().order_by("position")))
+        )
 
     @admin.display(description=gettext_lazy("what it changed"))
     def effects_list(self, obj):

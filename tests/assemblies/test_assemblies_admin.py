@@ -275,3 +275,57 @@ def test_the_motion_and_session_change_forms_cost_the_same_queries_for_one_ballo
     assert all(member.name in html for member in members)
     with django_assert_num_queries(SESSION_FORM_QUERIES):  # its two agenda items read once, not one each
         admin_client.get(reverse("admin:assemblies_session_change", args=[session.pk]))
+
+
+def copy_effects(effects, motion):
+    """Effects on ``motion`` naming the records ``effects`` changed."""
+    ResolutionEffect.objects.bulk_create(
+        ResolutionEffect(
+            motion=motion,
+            position=position,
+            kind=effect.kind,
+            member=effect.member,
+            content_type=effect.content_type,
+            object_id=effect.object_id,
+            applied_at=effect.applied_at,
+        )
+        for position, effect in enumerate(effects, start=1)
+    )
+
+
+def test_the_resolution_list_and_the_motion_form_read_what_effects_changed_once_per_kind_of_record(
+    admin_client, django_assert_num_queries
+):
+    real = list(ResolutionEffect.objects.exclude(object_id=None).select_related("content_type").order_by("pk"))
+    kinds = {effect.content_type.model for effect in real}
+    assert kinds == {"amendment", "coordinatorterm", "duesdecision", "membershipevent", "officer"}
+    changelist = reverse("admin:assemblies_resolution_changelist")
+    admin_client.get(changelist)  # warm-up: content types
+    # The real record's resolutions on one page, then 20 more, each naming every real changed record:
+    # the session, the user, two counts (in a savepoint), the resolutions, their effects, one query
+    # per kind of record, and the session saved again (in a savepoint). Each record's government,
+    # committee or instrument comes with it (before: a query per effect for them, 27 in all).
+    with django_assert_num_queries(16):
+        admin_client.get(changelist)
+    session = make_session()
+    for position in range(1, 21):
+        motion = make_motion(session, DecisionKind.ADMISSION, position=position)
+        Resolution.objects.create(motion=motion, adopted_on=session.start_date, text_en="Test")
+        copy_effects(real, motion)
+    with django_assert_num_queries(16):
+        page = admin_client.get(changelist).content.decode()
+    akita = MemberGovernment.objects.get(slug="akita")
+    admitted = (
+        f'<a href="{reverse("admin:members_membergovernment_change", args=[akita.pk])}">Akita Prefecture — admitted</a>'
+    )
+    assert page.count(admitted) == 21  # the real resolution and the 20 copies
+    # The motion form: the same queries for one effect or one of every kind, each with its record.
+    single, every = make_motion(session, DecisionKind.ADMISSION, position=21), motion
+    ResolutionEffect.objects.create(
+        motion=single, position=1, kind=ResolutionEffect.Kind.DUES_DECISION, description="One"
+    )
+    admin_client.get(reverse("admin:assemblies_motion_change", args=[single.pk]))
+    with django_assert_num_queries(MOTION_FORM_QUERIES):  # no changed record to read
+        admin_client.get(reverse("admin:assemblies_motion_change", args=[single.pk]))
+    with django_assert_num_queries(MOTION_FORM_QUERIES + 6):  # each of the five kinds, and the governments named
+        admin_client.get(reverse("admin:assemblies_motion_change", args=[every.pk]))
