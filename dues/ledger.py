@@ -245,14 +245,21 @@ class Ledger:
         return sum((p.amount_usd for p in self.payments if p.paid_on.year == fiscal_year), ZERO)
 
 
+def rows(record, relation: str) -> list:
+    """``record``'s rows of ``relation``: the list ``with_dues_records`` prefetched (``listed_<relation>``),
+    else read from the database now."""
+    listed = getattr(record, f"listed_{relation}", None)
+    return listed if listed is not None else list(getattr(record, relation).all())
+
+
 def ledger(member: MemberGovernment, *, on: datetime.date) -> Ledger:
     """The member's dues on ``on``, from its records (prefetch with ``dues.querysets.with_dues_records``).
 
     Payments count from their date until a reversal; waivers from the day granted. Money is
     allocated to the oldest open fiscal year first; what is left is credit carried forward.
     """
-    payments = sorted((p for p in member.dues_payments.all() if p.counts_on(on)), key=lambda p: (p.paid_on, p.pk))
-    years, credit = allocate(member.assessments.all(), credited=sum((p.amount_usd for p in payments), ZERO), on=on)
+    payments = sorted((p for p in rows(member, "dues_payments") if p.counts_on(on)), key=lambda p: (p.paid_on, p.pk))
+    years, credit = allocate(rows(member, "assessments"), credited=sum((p.amount_usd for p in payments), ZERO), on=on)
     return Ledger(member=member, on=on, years=years, payments=payments, credit=credit)
 
 
@@ -270,7 +277,7 @@ def allocate(assessments, *, credited: Decimal, on: datetime.date) -> tuple[list
     for assessment in sorted(assessments, key=lambda a: a.fiscal_year):
         waived = getattr(assessment, "waived_on", None)  # summed in SQL for ``on`` (dues.reports)
         if waived is None:
-            waived = sum((w.amount_usd for w in assessment.waivers.all() if w.granted_on <= on), ZERO)
+            waived = sum((w.amount_usd for w in rows(assessment, "waivers") if w.granted_on <= on), ZERO)
         net = max(assessment.amount_usd - waived, ZERO)
         paid = min(net, remaining)
         remaining -= paid
@@ -318,7 +325,7 @@ def is_restricted(member: MemberGovernment, *, on: datetime.date) -> bool:
     restoration in that year or a later one (a restoration after the latest trigger follows
     every earlier one too). The same rule as ``dues.querysets.dues_restricted``.
     """
-    years = sorted({a.fiscal_year for a in member.assessments.all()}, reverse=True)
+    years = sorted({a.fiscal_year for a in rows(member, "assessments")}, reverse=True)
     triggers = (year for year in years if datetime.date(year, 5, 1) <= on)
     latest = next((year for year in triggers if len(arrears(member, on=datetime.date(year, 5, 1))) >= 2), None)
     if latest is None:

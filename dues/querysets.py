@@ -50,7 +50,15 @@ def with_dues_records(members, *, by: datetime.date | None = None):
     payments = MemberGovernment._meta.get_field("dues_payments").related_model.objects.all()
     if by is not None:
         payments = payments.filter(paid_on__lte=by)
-    return members.prefetch_related("assessments__waivers", Prefetch("dues_payments", queryset=payments))
+    assessments = MemberGovernment._meta.get_field("assessments").related_model.objects.prefetch_related(
+        Prefetch("waivers", to_attr="listed_waivers")
+    )
+    # Plain lists (``dues.ledger.rows``), not the related managers' caches: the restriction works
+    # out a ledger for each year, and each ``.all()`` on a manager would build a queryset again.
+    return members.prefetch_related(
+        Prefetch("assessments", queryset=assessments, to_attr="listed_assessments"),
+        Prefetch("dues_payments", queryset=payments, to_attr="listed_dues_payments"),
+    )
 
 
 def dues_restricted(members, *, on: datetime.date):
