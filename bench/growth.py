@@ -136,7 +136,7 @@ def use_growth_database(*, fresh, name=GROWTH_DATABASE):
     # --reuse: bring a database a --keep run left up to the code's migrations (new indexes)
     call_command("migrate", verbosity=0, interactive=False)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     return False
 
 
@@ -351,7 +351,8 @@ def grow_to(scale, rng):
     started = time.perf_counter()
     added = add_events(events, rng), add_sessions(motions, rng), add_payments(payments, rng)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
+        # Fresh statistics and visibility map, as autovacuum would give a real database.
+        cursor.execute("VACUUM ANALYZE")
     (e, p), (s, m, b), pay = added
     print(
         f"{scale}x: added {e} events, {p} participations, {m} motions ({s} sessions), {b} ballots, "

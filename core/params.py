@@ -51,9 +51,14 @@ def date_parameter(request, name: str = "on", **limits) -> datetime.date:
     return parse_date(value, **limits)
 
 
-def page_parameter(request, name: str = "page") -> int:
-    """``?page=N``, a whole number from 1, by default 1."""
+def counting_parameter(request, name: str, *, message: str) -> int:
+    """``?<name>=N``, a whole number from 1 (of at most nine digits), by default 1; BadParameter(``message``) otherwise."""
     value = request.GET.get(name, "1")
     if not value.isascii() or not value.isdigit() or len(value) > 9 or int(value) < 1:
-        raise BadParameter(_("The page number must be a whole number such as 2."))
+        raise BadParameter(message)
     return int(value)
+
+
+def page_parameter(request, name: str = "page") -> int:
+    """``?page=N``, a whole number from 1, by default 1."""
+    return counting_parameter(request, name, message=_("The page number must be a whole number such as 2."))

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from core.caching import content_version
-from core.params import BadParameter
+from core.params import BadParameter, counting_parameter
 from events.filters import YEAR
 from events.querysets import RECENT_EVENTS
 
@@ -51,10 +51,9 @@ def feed_year(request) -> int | None:
 
 def feed_part(request) -> int:
     """The ``part`` of a year's feed, from 1 (the default); BadParameter (a 400) when it is not a whole number."""
-    part = request.GET.get("part", "1")
-    if not part.isascii() or not part.isdigit() or len(part) > 6 or int(part) < 1:
-        raise BadParameter(_("The part of a year's calendar must be a whole number such as 2."))
-    return int(part)
+    return counting_parameter(
+        request, "part", message=_("The part of a year's calendar must be a whole number such as 2.")
+    )
 
 
 def feed_events(events, request, *, past=PAST_EVENTS):

@@ -94,7 +94,7 @@ def test_a_year_that_fits_one_part_is_not_split(client):
     assert client.get("/en/events.ics?year=2018&part=2").status_code == 404
 
 
-@pytest.mark.parametrize("part", ["0", "two", "-1", "1.5"])
+@pytest.mark.parametrize("part", ["0", "two", "-1", "1.5", "1234567890", "\uff12"])
 def test_a_bad_part_is_a_translated_400_without_validators(client, part):
     response = client.get(f"/zh-hans/events.ics?year=2018&part={part}")
     assert response.status_code == 400
