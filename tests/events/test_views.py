@@ -152,6 +152,7 @@ def test_the_pages_say_how_many_events_and_pages_there_are(client):
         ("en", "More than 220 past events", "Page 1 of more than 11"),
         ("ru", "Более 220 прошедших мероприятий", "Страница 1 из более чем 11"),
         ("ja", "過去の行事 220件以上", "11ページ以上中1ページ"),
+        ("mn", "220 гаруй өнгөрсөн арга хэмжээ", "1-р хуудас, нийт 11 гаруй"),
     ],
 )
 def test_a_long_list_counts_only_ten_pages_past_the_one_shown(client, language, more_than, of_more_than):
@@ -178,7 +179,11 @@ def test_a_long_list_counts_only_ten_pages_past_the_one_shown(client, language, 
     page = client.get(f"/{language}/events/?page=6").content.decode()
     assert len(re.findall('class="event-title"', page)) == 20
     assert (
-        "<span>{}</span>".format({"en": "Page 6 of 15", "ru": "Страница 6 из 15", "ja": "15ページ中6ページ"}[language])
+        "<span>{}</span>".format(
+            {"en": "Page 6 of 15", "ru": "Страница 6 из 15", "ja": "15ページ中6ページ", "mn": "15-ийн 6-р хуудас"}[
+                language
+            ]
+        )
         in page
     )
     assert client.get(f"/{language}/events/?page=15").status_code == 200
