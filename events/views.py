@@ -16,6 +16,7 @@ from core.ratelimits import rate_limited
 from events.calendar import build_calendar
 from events.feeds import (
     COMMITTEE_PAST_EVENTS,
+    PAST_EVENTS,
     YEAR_PART_EVENTS,
     conditional_feed,
     feed_events,
@@ -27,7 +28,7 @@ from events.filters import read_filters
 from events.models import Attachment, CountryFigure, Event, Participation
 from members.models import Country, MemberGovernment
 
-# Past events a page of the list shows: the real record's 47 take three pages, and a page costs
+# Past events a page of the list shows: the real record's 50 take three pages, and a page costs
 # the same whatever the length of the history or the filter (bench/growth.py).
 PAST_PER_PAGE = 20
 
@@ -149,12 +150,10 @@ def feed_filename(prefix, year, part, language):
     return f"{prefix}{suffix}-{language}"
 
 
-def feed_response(request, events, *, name, prefix, **bounds):
-    """The feed of ``events`` the address asks for (rolling, or a part of a year's), named and filed by it.
-
-    ``bounds``: ``past``, the rolling feed's past events (``events.feeds.feed_events``).
-    """
-    events, part, more = feed_events(events, request, **bounds)
+def feed_response(request, events, *, name, prefix, past=PAST_EVENTS):
+    """The feed of ``events`` the address asks for (rolling, with ``past`` past events, or a part of a year's),
+    named and filed by it."""
+    events, part, more = feed_events(events, request, past=past)
     year = feed_year(request)
     return calendar_response(
         request,

@@ -166,7 +166,9 @@ class AgendaItemAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         )
 
 
-class ResolutionEffectInline(FixedQueriesInlineMixin, admin.TabularInline):
+class EffectRowsInline(FixedQueriesInlineMixin, admin.TabularInline):
+    """A motion's effects, each with its government and the record it changed, read once for the formset."""
+
     model = ResolutionEffect
     row_select_related = ("member", "motion__agenda_item__session")
 
@@ -174,6 +176,8 @@ class ResolutionEffectInline(FixedQueriesInlineMixin, admin.TabularInline):
     def row_prefetch_related(self):
         return (target_prefetch(),)  # a new Prefetch each time: prefetching may change one
 
+
+class ResolutionEffectInline(EffectRowsInline):
     fields = (
         "position",
         "kind",
@@ -406,14 +410,7 @@ class MotionAdmin(RecordHistoryAdmin, TabbedTranslationAdmin):
         )
 
 
-class ResolutionEffectReadOnlyInline(FixedQueriesInlineMixin, admin.TabularInline):
-    model = ResolutionEffect
-    row_select_related = ("member", "motion__agenda_item__session")
-
-    @property
-    def row_prefetch_related(self):
-        return (target_prefetch(),)  # a new Prefetch each time: prefetching may change one
-
+class ResolutionEffectReadOnlyInline(EffectRowsInline):
     fields = ("kind", "member", "description", "effective_on", "applied_at", "changed_record")
     readonly_fields = fields
     extra = 0
